@@ -1,0 +1,58 @@
+# Two commands do everything: `make run` and `make test` (see README).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+VENV := .venv
+RASA_VENV := .venv-rasa
+PIP := --disable-pip-version-check --quiet --no-input
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+# find_python VERSION: the first interpreter of exactly that version on PATH or in pyenv.
+define find_python
+for candidate in python$(1) "$${PYENV_ROOT:-$$HOME/.pyenv}"/versions/$(1).*/bin/python$(1) \
+    /usr/local/bin/python$(1) /usr/bin/python$(1); do \
+  if "$$candidate" -c 'import sys; assert sys.version_info[:2] == ($(subst .,$(comma),$(1)))' \
+      >/dev/null 2>&1; then echo "$$candidate"; break; fi; \
+done
+endef
+comma := ,
+
+.PHONY: help run test setup prepare lint unit integration clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
+
+run: setup  ## set up what is missing, then run the assistant (Ctrl-C stops it)
+	$(VENV)/bin/assistant run
+
+test: setup  ## set up what is missing, then run lint, type checks and every test
+	$(VENV)/bin/ruff check assistant actions tests bench
+	$(VENV)/bin/mypy
+	$(VENV)/bin/assistant prepare
+	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
+
+setup: $(VENV)/.installed $(RASA_VENV)/.installed  ## build both virtual environments
+
+prepare: setup  ## train the Rasa model and build the search index (cached)
+	$(VENV)/bin/assistant prepare
+
+$(VENV)/.installed: pyproject.toml requirements/gateway.lock
+	@py="$$($(call find_python,3.11))"; \
+	if [ -z "$$py" ]; then echo "Python 3.11 is required: install it (e.g. 'pyenv install 3.11')." >&2; exit 1; fi; \
+	[ -x $(VENV)/bin/python ] || "$$py" -m venv $(VENV)
+	$(VENV)/bin/pip install $(PIP) -c requirements/gateway.lock -e '.[dev]'
+	touch $@
+
+$(RASA_VENV)/.installed: requirements/rasa.lock
+	@py="$$($(call find_python,3.10))"; \
+	if [ -z "$$py" ]; then echo "Rasa 3.6 needs Python 3.10: install it (e.g. 'pyenv install 3.10') or put python3.10 on PATH." >&2; exit 1; fi; \
+	[ -x $(RASA_VENV)/bin/python ] || "$$py" -m venv $(RASA_VENV)
+	$(RASA_VENV)/bin/pip install $(PIP) --no-deps -r requirements/rasa.lock
+	$(RASA_VENV)/bin/rasa --version >/dev/null
+	touch $@
+
+clean:  ## remove environments and everything generated
+	rm -rf $(VENV) $(RASA_VENV) var index/*.json index/*.faiss index/lexical

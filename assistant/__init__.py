@@ -1,0 +1,1 @@
+"""Public-service virtual assistant: the gateway package (Python 3.11)."""

@@ -1,0 +1,100 @@
+"""The gateway's app factory. Only ``assistant.server`` calls it at import time."""
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from assistant.errors import AssistantError
+from assistant.settings import Settings
+
+__all__ = ["create_app"]
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the gateway for ``settings`` (read from the environment when None)."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from assistant.container import Services
+
+        services = Services.create(settings)
+        app.state.services = services
+        services.start()
+        try:
+            yield
+        finally:
+            await services.aclose()
+
+    app = FastAPI(
+        title="Trợ lý ảo dịch vụ công / Public-service virtual assistant",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    _add_error_handlers(app)
+    _add_routers(app)
+    return app
+
+
+def _add_routers(app: FastAPI) -> None:
+    from assistant.catalogue.router import router as catalogue_router
+    from assistant.dialogue.action_endpoint import router as action_router
+    from assistant.dialogue.router import router as chat_router
+    from assistant.health.router import router as health_router
+    from assistant.search.router import router as search_router
+    from assistant.web.router import router as web_router
+
+    for router in (
+        health_router,
+        chat_router,
+        search_router,
+        catalogue_router,
+        action_router,
+        web_router,
+    ):
+        app.include_router(router)
+
+
+def _language(request: Request) -> str:
+    accept = request.headers.get("accept-language", "")
+    return "en" if accept.lower().startswith("en") else "vi"
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(AssistantError)
+    async def _assistant_error(request: Request, exc: AssistantError) -> JSONResponse:
+        return JSONResponse(
+            {"code": exc.code, "message": exc.message(_language(request))},
+            status_code=exc.status,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            {"field": ".".join(str(p) for p in err.get("loc", ()) if p != "body"),
+             "problem": err.get("msg", "")}
+            for err in exc.errors()
+        ]
+        message = (
+            "Invalid request: " if _language(request) == "en" else "Yêu cầu không hợp lệ: "
+        ) + "; ".join(f"{p['field']}: {p['problem']}" for p in problems)
+        return JSONResponse(
+            {"code": "invalid_input", "message": message, "problems": problems},
+            status_code=422,
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        message = (
+            "Something went wrong on our side; please try again."
+            if _language(request) == "en"
+            else "Hệ thống gặp lỗi, anh/chị vui lòng thử lại."
+        )
+        return JSONResponse({"code": "internal_error", "message": message}, status_code=500)

@@ -1,0 +1,76 @@
+"""`assistant …`: the one command line. Commands only call services."""
+
+from typing import Annotated
+
+import typer
+
+from assistant.catalogue.cli import app as catalogue_app
+from assistant.logs import configure_logging
+from assistant.search.cli import index_app, search_command
+from assistant.settings import Settings
+
+__all__ = ["main"]
+
+app = typer.Typer(
+    help="Trợ lý ảo dịch vụ công / public-service virtual assistant.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(catalogue_app, name="catalogue", help="Import and rebuild the procedure catalogue.")
+app.add_typer(index_app, name="index", help="Build and inspect the search index.")
+app.command("search", help="Search procedures and print the best matches.")(search_command)
+
+
+@app.command()
+def run() -> None:
+    """Set up what is missing, start Rasa and the gateway, stop both on Ctrl-C."""
+    from assistant.runtime.launcher import run as run_stack
+
+    settings = Settings()
+    configure_logging(settings.log_level)
+    raise typer.Exit(run_stack(settings, echo=typer.echo))
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+) -> None:
+    """Run the gateway only (Rasa is expected at ASSISTANT_RASA__URL)."""
+    import uvicorn
+
+    settings = Settings()
+    configure_logging(settings.log_level)
+    uvicorn.run(
+        "assistant.server:app",
+        host=host or settings.server.host,
+        port=port or settings.server.port,
+    )
+
+
+@app.command()
+def train(
+    force: Annotated[bool, typer.Option(help="Retrain even if the inputs did not change.")] = False,
+) -> None:
+    """Train the Rasa model from nlu_data/ and config.yml (skipped when unchanged)."""
+    from assistant.dialogue.training import ensure_model
+
+    settings = Settings()
+    configure_logging(settings.log_level)
+    typer.echo(str(ensure_model(settings, force=force)))
+
+
+@app.command()
+def prepare() -> None:
+    """Build everything the assistant needs offline: Rasa model, embedding model, index."""
+    from assistant.dialogue.training import ensure_model
+    from assistant.search.index import ensure_index
+
+    settings = Settings()
+    configure_logging(settings.log_level)
+    typer.echo(f"Rasa model:   {ensure_model(settings)}")
+    typer.echo(f"Search index: {ensure_index(settings)}")
+
+
+def main() -> None:
+    app()

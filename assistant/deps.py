@@ -1,0 +1,47 @@
+"""FastAPI dependencies as ``Annotated`` aliases, so a route's signature shows what it needs.
+
+Everything comes from the app-scoped container that the lifespan puts on
+``app.state.services``; nothing here is global.
+"""
+
+from typing import TYPE_CHECKING, Annotated
+
+from fastapi import Depends, Request
+
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.catalogue.service import CatalogueService
+    from assistant.container import Services
+    from assistant.dialogue.client import RasaClient
+    from assistant.search.service import SearchService
+
+__all__ = ["CatalogueDep", "RasaDep", "SearchDep", "ServicesDep", "SettingsDep"]
+
+
+def get_services(request: Request) -> "Services":
+    services: Services = request.app.state.services
+    return services
+
+
+def _settings(request: Request) -> Settings:
+    return get_services(request).settings
+
+
+def _catalogue(request: Request) -> "CatalogueService":
+    return get_services(request).catalogue
+
+
+def _search(request: Request) -> "SearchService":
+    return get_services(request).search
+
+
+def _rasa(request: Request) -> "RasaClient":
+    return get_services(request).rasa
+
+
+ServicesDep = Annotated["Services", Depends(get_services)]
+SettingsDep = Annotated[Settings, Depends(_settings)]
+CatalogueDep = Annotated["CatalogueService", Depends(_catalogue)]
+SearchDep = Annotated["SearchService", Depends(_search)]
+RasaDep = Annotated["RasaClient", Depends(_rasa)]

@@ -1,0 +1,76 @@
+"""Rasa's action endpoint, served by the gateway itself.
+
+Rasa posts ``{"next_action", "tracker", "domain", ...}``; rasa-sdk's executor runs
+the matching action from ``actions/`` with the gateway's services already loaded,
+so no separate action-server process is needed.
+"""
+
+import hmac
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Query, Request
+from fastapi.responses import JSONResponse
+from rasa_sdk.executor import ActionExecutor
+from rasa_sdk.interfaces import (
+    ActionExecutionRejection,
+    ActionMissingDomainException,
+    ActionNotFoundException,
+)
+
+from assistant.deps import SettingsDep
+
+__all__ = ["build_executor", "router"]
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/actions", tags=["rasa actions"], include_in_schema=False)
+
+
+def build_executor(services: Any) -> ActionExecutor:
+    """An executor with every action of ``actions/`` bound to ``services``."""
+    from actions import build_actions
+
+    executor = ActionExecutor()
+    for action in build_actions(services):
+        executor.register_action(action)
+    return executor
+
+
+def _executor(request: Request) -> ActionExecutor:
+    executor: ActionExecutor = request.app.state.services.action_executor
+    return executor
+
+
+@router.get("")
+async def list_actions(request: Request) -> list[str]:
+    return [a.name for a in _executor(request).list_actions()]
+
+
+@router.post("/webhook")
+async def run_action(
+    request: Request,
+    settings: SettingsDep,
+    action_call: Annotated[dict[str, Any], Body()],
+    token: Annotated[str, Query()] = "",
+) -> JSONResponse:
+    expected = settings.rasa.action_token
+    if expected and not hmac.compare_digest(token, expected):
+        return JSONResponse({"error": "invalid token"}, status_code=403)
+    name = str(action_call.get("next_action") or "")
+    try:
+        result = await _executor(request).run(action_call)
+    except ActionExecutionRejection as exc:
+        return JSONResponse({"error": exc.message, "action_name": exc.action_name}, 400)
+    except ActionNotFoundException as exc:
+        log.error("rasa asked for unknown action %s", exc.action_name)
+        return JSONResponse({"error": exc.message, "action_name": exc.action_name}, 404)
+    except ActionMissingDomainException as exc:
+        # 449 asks Rasa to resend the call with the full domain.
+        return JSONResponse({"error": exc.message, "action_name": exc.action_name}, 449)
+    except Exception:
+        # An action bug must not take the conversation down: Rasa treats a 500 as
+        # a failed action and runs its fallback; the traceback stays in our log.
+        log.exception("action %s failed", name)
+        return JSONResponse({"error": "action failed", "action_name": name}, 500)
+    body = result.model_dump(by_alias=True) if result else {"events": [], "responses": []}
+    return JSONResponse(body)

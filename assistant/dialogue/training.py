@@ -1,0 +1,143 @@
+"""Trains the Rasa model from ``nlu_data/`` + ``config.yml``, only when they changed.
+
+The unaccented variant of every Vietnamese example is generated here, at training
+time, so the hand-written data holds each example once.
+"""
+
+import hashlib
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from assistant.settings import Settings, project_root
+from assistant.text import fold_diacritics, has_diacritics
+
+__all__ = ["TrainingError", "augment_nlu_file", "ensure_model", "inputs_hash", "rasa_environment", "write_training_data",
+           "rasa_executable"]
+
+log = logging.getLogger(__name__)
+
+# Bump when the augmentation below changes what Rasa is trained on.
+_AUGMENTATION_VERSION = "1"
+
+
+class TrainingError(RuntimeError):
+    pass
+
+
+def rasa_executable(settings: Settings) -> Path:
+    python = settings.rasa.python or project_root() / ".venv-rasa" / "bin" / "python"
+    rasa = Path(python).parent / "rasa"
+    if not rasa.exists():
+        raise TrainingError(f"Rasa is not installed at {rasa}; run `make setup` first.")
+    return rasa
+
+
+def rasa_environment(settings: Settings) -> dict[str, str]:
+    """Environment for Rasa processes: no telemetry calls home, caches under var/."""
+    import os
+
+    env = dict(os.environ)
+    env.update(
+        RASA_TELEMETRY_ENABLED="false",
+        RASA_CACHE_DIRECTORY=str(settings.data_dir / "rasa" / "cache"),
+        TF_CPP_MIN_LOG_LEVEL="2",
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+    )
+    return env
+
+
+def _input_files(root: Path) -> list[Path]:
+    files = [root / "config.yml", *sorted((root / "nlu_data").rglob("*.yml"))]
+    lock = root / "requirements" / "rasa.lock"
+    return [*files, lock] if lock.exists() else files
+
+
+def inputs_hash(root: Path | None = None) -> str:
+    """A short hash of everything that determines the trained model."""
+    root = root or project_root()
+    digest = hashlib.sha256(_AUGMENTATION_VERSION.encode())
+    for path in _input_files(root):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def model_dir(settings: Settings) -> Path:
+    return settings.rasa.model_dir or settings.data_dir / "rasa" / "models"
+
+
+def ensure_model(settings: Settings, *, force: bool = False) -> Path:
+    """The trained model for the current inputs, training it first if missing."""
+    root = project_root()
+    digest = inputs_hash(root)
+    target = model_dir(settings) / f"{digest}.tar.gz"
+    if target.exists() and not force:
+        return target
+    build = settings.data_dir / "rasa" / "build" / digest
+    write_training_data(root, build)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    command = [
+        str(rasa_executable(settings)), "train",
+        "--config", str(root / "config.yml"),
+        "--domain", str(build / "domain.yml"),
+        "--data", str(build / "data"),
+        "--out", str(target.parent),
+        "--fixed-model-name", digest,
+    ]
+    log.info("training Rasa model %s (takes a few minutes)", digest)
+    result = subprocess.run(command, cwd=build, env=rasa_environment(settings), check=False)
+    if result.returncode != 0 or not target.exists():
+        raise TrainingError(f"rasa train failed with exit code {result.returncode}")
+    _prune_old_models(target)
+    return target
+
+
+def write_training_data(root: Path, build: Path) -> None:
+    if build.exists():
+        shutil.rmtree(build)
+    (build / "data").mkdir(parents=True)
+    source = root / "nlu_data"
+    shutil.copy(source / "domain.yml", build / "domain.yml")
+    for path in sorted(source.rglob("*.yml")):
+        if path.name == "domain.yml":
+            continue
+        relative = path.relative_to(source)
+        out = build / "data" / relative
+        out.parent.mkdir(parents=True, exist_ok=True)
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if "nlu" in document:
+            document = augment_nlu_file(document)
+        out.write_text(
+            yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000),
+            encoding="utf-8",
+        )
+
+
+def augment_nlu_file(document: dict) -> dict:  # type: ignore[type-arg]
+    """Add the diacritic-free form of every accented example (and synonym/lookup entry)."""
+    for block in document.get("nlu", []):
+        key = next((k for k in ("intent", "synonym", "lookup") if k in block), None)
+        if key is None or "examples" not in block:
+            continue
+        lines = [line for line in str(block["examples"]).splitlines() if line.strip()]
+        seen = {line.strip() for line in lines}
+        extra = []
+        for line in lines:
+            if has_diacritics(line):
+                folded = "- " + fold_diacritics(line.strip()[2:].strip(), lower=False)
+                if folded not in seen:
+                    seen.add(folded)
+                    extra.append(folded)
+        block["examples"] = "\n".join([*(line.strip() for line in lines), *extra]) + "\n"
+    return document
+
+
+def _prune_old_models(keep: Path, *, keep_count: int = 3) -> None:
+    models = sorted(keep.parent.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in models[keep_count:]:
+        if old != keep:
+            old.unlink(missing_ok=True)

@@ -1,0 +1,38 @@
+"""Logging set-up, done once by each entry point; personal data is masked on the way out."""
+
+import logging
+import re
+
+__all__ = ["PersonalDataFilter", "configure_logging", "mask_personal_data"]
+
+# Vietnamese phone numbers (0 / +84 + 9 digits, spaces or dots allowed), 9–12 digit
+# identity numbers (CMND 9, CCCD 12), e-mail addresses.
+_PATTERNS = (
+    (re.compile(r"(?<!\w)(?:\+?84|0)(?:[\s.-]?\d){8,9}(?!\w)"), "[phone]"),
+    (re.compile(r"(?<!\w)\d{9,12}(?!\w)"), "[id-number]"),
+    (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "[email]"),
+)
+
+
+def mask_personal_data(text: str) -> str:
+    for pattern, replacement in _PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class PersonalDataFilter(logging.Filter):
+    """Renders each record's message with phones, ID numbers and e-mails masked."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = mask_personal_data(record.getMessage())
+        record.args = None
+        return True
+
+
+def configure_logging(level: str = "INFO") -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(PersonalDataFilter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())

@@ -1,0 +1,1 @@
+"""Running the whole assistant: child processes, the launcher behind `assistant run`."""

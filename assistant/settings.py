@@ -1,0 +1,79 @@
+"""The one settings object. Every value comes from ``ASSISTANT_*`` environment variables
+(nested groups with ``__``, e.g. ``ASSISTANT_RASA__URL``); every default works offline
+on one machine."""
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["RasaSettings", "SearchSettings", "ServerSettings", "Settings", "project_root"]
+
+
+def project_root() -> Path:
+    """The checkout the package runs from (where ``nlu_data/`` and ``config.yml`` live)."""
+    return Path(__file__).resolve().parent.parent
+
+
+class ServerSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    public_url: str = ""  # as seen by users and platforms; derived from host/port when empty
+
+
+class RasaSettings(BaseModel):
+    url: str = "http://127.0.0.1:5005"
+    port: int = Field(default=5005, ge=1, le=65535)
+    timeout_seconds: float = Field(default=20.0, gt=0)
+    python: Path | None = None  # the Python 3.10 venv's interpreter; default .venv-rasa
+    token: str = ""  # shared secret for Rasa's HTTP API (``rasa run --auth-token``)
+    action_token: str = ""  # secret Rasa sends to our action endpoint; the launcher sets one
+    model_dir: Path | None = None  # trained models; default <data_dir>/rasa/models
+    tracker_store_path: Path | None = None  # SQLite tracker store; default under data_dir
+
+
+class SearchSettings(BaseModel):
+    model_path: Path | None = None  # sentence-transformers name or dir; default: bundled e5
+    index_dir: Path | None = None  # default <project>/index
+    catalogue_path: Path | None = None  # default: the bundled cleaned catalogue
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_", env_nested_delimiter="__", extra="ignore"
+    )
+
+    environment: Literal["development", "production"] = "development"
+    data_dir: Path = Field(default_factory=lambda: project_root() / "var")
+    database_url: str = ""  # default: SQLite file under data_dir
+    staff_token: str = "dev-staff-token"
+    log_level: str = "INFO"
+    max_message_chars: int = Field(default=2000, ge=50)
+    organisation_vi: str = "Trung tâm Phục vụ hành chính công tỉnh"
+    organisation_en: str = "Provincial Public Administration Service Centre"
+    server: ServerSettings = ServerSettings()
+    rasa: RasaSettings = RasaSettings()
+    search: SearchSettings = SearchSettings()
+
+    @model_validator(mode="after")
+    def _refuse_dev_secrets_in_production(self) -> "Settings":
+        if self.environment == "production" and self.staff_token in {"", "dev-staff-token"}:
+            raise ValueError("ASSISTANT_STAFF_TOKEN must be set to a real secret in production")
+        return self
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'assistant.db'}"
+
+    @property
+    def effective_public_url(self) -> str:
+        return self.server.public_url or f"http://{self.server.host}:{self.server.port}"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.search.index_dir or project_root() / "index"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"

@@ -1,0 +1,8 @@
+"""Vietnamese text helpers shared by every capability: normalisation, diacritic folding,
+language detection."""
+
+from assistant.text.folding import fold_diacritics, has_diacritics
+from assistant.text.language import detect_language
+from assistant.text.normalise import normalise_text
+
+__all__ = ["detect_language", "fold_diacritics", "has_diacritics", "normalise_text"]

@@ -1,0 +1,90 @@
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from assistant.catalogue.service import CatalogueService
+from assistant.dialogue.action_endpoint import build_executor, router
+from assistant.settings import RasaSettings, Settings
+
+
+def _tracker(*, language: str | None, metadata: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {
+        "sender_id": "u1",
+        "slots": {"language": language},
+        "latest_message": {"text": "hi", "intent": {"name": "greet"}, "entities": [],
+                           "metadata": metadata or {}},
+        "events": [],
+        "paused": False,
+        "followup_action": None,
+        "active_loop": {},
+        "latest_action_name": "action_listen",
+    }
+
+
+_DOMAIN = {
+    "slots": {"language": {"type": "categorical", "values": ["vi", "en"],
+                           "mappings": [{"type": "custom"}]}},
+    "forms": {},
+}
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    settings = Settings(rasa=RasaSettings(action_token="secret"))
+    services = SimpleNamespace(settings=settings, catalogue=CatalogueService.load())
+    services.action_executor = build_executor(services)
+    app = FastAPI()
+    app.include_router(router)
+    app.state.services = services
+    return TestClient(app)
+
+
+def _call(client: TestClient, action: str, tracker: dict[str, Any], token: str = "secret"):  # type: ignore[no-untyped-def]
+    return client.post(
+        f"/actions/webhook?token={token}",
+        json={"next_action": action, "sender_id": "u1", "tracker": tracker,
+              "domain": _DOMAIN, "version": "3.6.21"},
+    )
+
+
+def test_lists_the_registered_actions(client: TestClient) -> None:
+    names = client.get("/actions").json()
+    assert {"action_greet", "action_validate_slot_mappings"} <= set(names)
+
+
+def test_greet_renders_the_catalogue_size_in_the_slot_language(client: TestClient) -> None:
+    count = len(client.app.state.services.catalogue)  # type: ignore[attr-defined]
+    english = _call(client, "action_greet", _tracker(language="en")).json()
+    vietnamese = _call(client, "action_greet", _tracker(language="vi")).json()
+    assert f"{count:,}" in english["responses"][0]["text"]
+    assert f"{count:,}".replace(",", ".") in vietnamese["responses"][0]["text"]
+    assert english["responses"][0]["text"].startswith("Hello")
+
+
+def test_language_slot_follows_gateway_metadata(client: TestClient) -> None:
+    response = _call(
+        client, "action_validate_slot_mappings",
+        _tracker(language="vi", metadata={"language": "en"}),
+    ).json()
+    assert {"event": "slot", "name": "language", "value": "en"} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in response["events"]
+    ]
+
+
+def test_message_without_language_keeps_the_slot(client: TestClient) -> None:
+    response = _call(
+        client, "action_validate_slot_mappings",
+        _tracker(language="en", metadata={"language": None}),
+    ).json()
+    assert not [e for e in response["events"] if e.get("name") == "language"]
+
+
+def test_wrong_token_is_refused(client: TestClient) -> None:
+    assert _call(client, "action_greet", _tracker(language="vi"), token="nope").status_code == 403
+
+
+def test_unknown_action_is_a_404(client: TestClient) -> None:
+    assert _call(client, "action_nope", _tracker(language="vi")).status_code == 404
