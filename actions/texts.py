@@ -1,6 +1,6 @@
 """Reply texts rendered by actions, in Vietnamese and English.
 
-Static replies live in ``nlu_data/domain.yml``; these need data from services.
+Static replies live in ``nlu_data/domain.yml``; these are filled with data.
 """
 
 from typing import Literal
@@ -23,6 +23,45 @@ _TEXTS: dict[str, dict[Language, str]] = {
             "What do you need to do?"
         ),
     },
+    "choose": {
+        "vi": "Tôi tìm thấy các thủ tục sau. Anh/chị chọn thủ tục phù hợp nhé:",
+        "en": "I found these procedures. Please choose the one that fits:",
+    },
+    "nothing_found": {
+        "vi": (
+            "Xin lỗi, tôi chưa tìm thấy thủ tục phù hợp với \"{query}\". Anh/chị thử mô tả "
+            "theo cách khác, ví dụ nêu rõ giấy tờ cần làm (\"cấp lại hộ chiếu\", "
+            "\"đăng ký khai sinh\")."
+        ),
+        "en": (
+            "Sorry, I could not find a procedure matching \"{query}\". Try describing it "
+            "another way, e.g. the paper you need (\"renew a passport\", \"register a birth\")."
+        ),
+    },
+    "human_route": {
+        "vi": "Anh/chị cũng có thể hỏi trực tiếp tại quầy Một cửa ({hours}){hotline}.",
+        "en": "You can also ask at the one-stop-shop counter ({hours}){hotline}.",
+    },
+    "hotline": {"vi": " hoặc gọi đường dây nóng {number}", "en": " or call the hotline {number}"},
+    "handoff": {
+        "vi": (
+            "Tôi chưa thể chuyển cuộc trò chuyện cho cán bộ. Anh/chị có thể được hỗ trợ "
+            "trực tiếp tại quầy Một cửa của {organisation} ({hours}){hotline}."
+        ),
+        "en": (
+            "I cannot hand this chat over to a member of staff yet. You can get help in "
+            "person at the one-stop-shop counter of the {organisation} ({hours}){hotline}."
+        ),
+    },
+    "language_switched": {
+        "vi": "Vâng, từ giờ tôi sẽ trả lời bằng tiếng Việt. Anh/chị cần giúp gì ạ?",
+        "en": "Sure, I will answer in English from now on. How can I help you?",
+    },
+    "unknown_procedure": {
+        "vi": "Tôi không tìm thấy thủ tục mã {code}. Anh/chị mô tả việc cần làm giúp tôi nhé.",
+        "en": "I could not find a procedure with code {code}. Please describe what you need.",
+    },
+    "more_in_next": {"vi": "(còn tiếp)", "en": "(continued)"},
 }
 
 

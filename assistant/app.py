@@ -48,6 +48,7 @@ def _add_routers(app: FastAPI) -> None:
     from assistant.dialogue.router import router as chat_router
     from assistant.health.router import router as health_router
     from assistant.search.router import router as search_router
+    from assistant.staff.router import router as staff_router
     from assistant.web.router import router as web_router
 
     for router in (
@@ -55,6 +56,7 @@ def _add_routers(app: FastAPI) -> None:
         chat_router,
         search_router,
         catalogue_router,
+        staff_router,
         action_router,
         web_router,
     ):

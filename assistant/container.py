@@ -29,8 +29,8 @@ class Services:
     catalogue: CatalogueService
     db: Engine
     rasa: RasaClient
-    dialogue: DialogueService
-    action_executor: Any = None
+    dialogue: DialogueService = field(init=False)
+    action_executor: Any = field(init=False)
     search: "SearchService | None" = None
     search_error: str | None = None
     _loading: "asyncio.Task[None] | None" = field(default=None, repr=False)
@@ -49,10 +49,15 @@ class Services:
             catalogue=catalogue,
             db=create_db_engine(settings.effective_database_url),
             rasa=rasa,
-            dialogue=DialogueService(rasa, max_chars=settings.max_message_chars),
+        )
+        services.dialogue = DialogueService(
+            rasa, max_chars=settings.max_message_chars, search=services._search_hits
         )
         services.action_executor = build_executor(services)
         return services
+
+    def _search_hits(self, text: str) -> list[Any]:
+        return self.search.search(text, k=3) if self.search is not None else []
 
     def start(self) -> None:
         """Load the search index in the background: the gateway answers health checks

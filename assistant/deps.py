@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Request
 
+from assistant.errors import NotReadyError
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -33,7 +34,13 @@ def _catalogue(request: Request) -> "CatalogueService":
 
 
 def _search(request: Request) -> "SearchService":
-    return get_services(request).search
+    search = get_services(request).search
+    if search is None:
+        raise NotReadyError(
+            "Chức năng tìm kiếm đang khởi động, vui lòng thử lại sau ít phút.",
+            "Search is still starting up; please try again in a few minutes.",
+        )
+    return search
 
 
 def _rasa(request: Request) -> "RasaClient":

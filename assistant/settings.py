@@ -8,7 +8,14 @@ from typing import Literal
 from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["RasaSettings", "SearchSettings", "ServerSettings", "Settings", "project_root"]
+__all__ = [
+    "DialogueSettings",
+    "RasaSettings",
+    "SearchSettings",
+    "ServerSettings",
+    "Settings",
+    "project_root",
+]
 
 
 def project_root() -> Path:
@@ -39,6 +46,20 @@ class SearchSettings(BaseModel):
     catalogue_path: Path | None = None  # default: the bundled cleaned catalogue
 
 
+class DialogueSettings(BaseModel):
+    """Conversation thresholds and the human route; the score scale is the search service's."""
+
+    max_choices: int = Field(default=5, ge=1, le=10)  # procedures offered as buttons
+    min_score: float = 0.0  # below this best score the assistant says it found nothing
+    clear_winner_margin: float = 0.0  # best − second ≥ margin → answer directly
+    need_score: float = 0.0  # an unsure message whose best match scores this is a need
+    max_bubble_chars: int = Field(default=900, ge=200)  # long answers are split
+    hotline: str = ""  # shown with the human route when set
+    counter_hours_vi: str = "Thứ Hai đến Thứ Sáu, sáng 7:30–11:30, chiều 13:30–17:00"
+    counter_hours_en: str = "Monday to Friday, 7:30–11:30 and 13:30–17:00"
+    portal_url: str = "https://dichvucong.gov.vn"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="ASSISTANT_", env_nested_delimiter="__", extra="ignore"
@@ -55,6 +76,7 @@ class Settings(BaseSettings):
     server: ServerSettings = ServerSettings()
     rasa: RasaSettings = RasaSettings()
     search: SearchSettings = SearchSettings()
+    dialogue: DialogueSettings = DialogueSettings()
 
     @model_validator(mode="after")
     def _refuse_dev_secrets_in_production(self) -> "Settings":

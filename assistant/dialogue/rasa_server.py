@@ -9,7 +9,7 @@ from assistant.dialogue.training import rasa_environment, rasa_executable
 from assistant.runtime.process import ManagedProcess
 from assistant.settings import Settings
 
-__all__ = ["rasa_process", "rasa_has_model", "write_rasa_config"]
+__all__ = ["rasa_has_model", "rasa_process", "write_rasa_config"]
 
 
 def write_rasa_config(settings: Settings, *, gateway_url: str, folder: Path) -> tuple[Path, Path]:

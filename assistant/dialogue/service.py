@@ -1,7 +1,8 @@
 """The conversation entry point shared by every channel."""
 
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.errors import RasaUnavailableError
@@ -38,15 +39,34 @@ _DEGRADED: dict[Language, str] = {
 }
 
 
+_SEARCH_ONLY: dict[Language, str] = {
+    "vi": "Trong lúc chờ, đây là các thủ tục gần nhất với câu hỏi của anh/chị:",
+    "en": "Meanwhile, these are the procedures closest to your question:",
+}
+
+
+class _Hit(Protocol):
+    title: str
+    url: str | None
+    level: str | None
+
+
 class DialogueService:
     """Normalises a message, forwards it to Rasa with its metadata, returns the replies.
 
     When Rasa is unreachable the user still gets a clear answer, never an error.
     """
 
-    def __init__(self, rasa: RasaClient, *, max_chars: int) -> None:
+    def __init__(
+        self,
+        rasa: RasaClient,
+        *,
+        max_chars: int,
+        search: "Callable[[str], list[_Hit]] | None" = None,
+    ) -> None:
         self._rasa = rasa
         self._max_chars = max_chars
+        self._search = search
 
     async def handle(self, message: IncomingMessage) -> ChatOut:
         text = normalise_text(message.text)
@@ -60,8 +80,10 @@ class DialogueService:
             notices.append(BotMessage(text=_TOO_LONG[language].format(limit=self._max_chars)))
         metadata: dict[str, Any] = {
             "channel": message.channel,
-            # Only a language the user chose or that the text shows overrides the slot.
+            # A language the user picked (widget switch) is a preference; a detected one
+            # only applies while the user has none. No signal → the slot is kept.
             "language": message.language or detected,
+            "language_is_explicit": message.language is not None,
             "context": message.context,
         }
         try:
@@ -69,15 +91,36 @@ class DialogueService:
         except RasaUnavailableError as exc:
             log.warning("rasa unavailable (%s): answering in degraded mode", exc.detail)
             return ChatOut(
-                messages=[*notices, BotMessage(text=_DEGRADED[language])],
+                messages=[*notices, BotMessage(text=_DEGRADED[language]),
+                          *self._search_only(text, language)],
                 language=language,
                 is_degraded=True,
             )
-        if message.language is None and detected is None:
-            # "ok", "5", a dossier code: the conversation kept its language; report that one.
-            kept = await self._rasa.slot(message.sender_id, "language")
-            language = "en" if kept == "en" else "vi"
+        # The conversation's language may differ from this message's (a kept
+        # preference, or "ok" with no signal): report the one Rasa answered in.
+        answered = await self._rasa.slot(message.sender_id, "language")
+        if answered in ("vi", "en"):
+            language = answered
         return ChatOut(messages=[*notices, *replies], language=language)
+
+
+    def _search_only(self, text: str, language: Language) -> list[BotMessage]:
+        """Without Rasa, a need still gets the closest procedures (titles and links)."""
+        if self._search is None or len(text.split()) < 3:
+            return []
+        try:
+            hits = self._search(text)[:3]
+        except Exception:
+            log.exception("search failed in degraded mode")
+            return []
+        if not hits:
+            return []
+        lines = [_SEARCH_ONLY[language]]
+        for hit in hits:
+            level = f" ({hit.level})" if hit.level else ""
+            link = f" – {hit.url}" if hit.url else ""
+            lines.append(f"• {hit.title}{level}{link}")
+        return [BotMessage(text="\n".join(lines))]
 
 
 def _reply(text: str, language: Language) -> ChatOut:

@@ -15,8 +15,15 @@ import yaml
 from assistant.settings import Settings, project_root
 from assistant.text import fold_diacritics, has_diacritics
 
-__all__ = ["TrainingError", "augment_nlu_file", "ensure_model", "inputs_hash", "rasa_environment", "write_training_data",
-           "rasa_executable"]
+__all__ = [
+    "TrainingError",
+    "augment_nlu_file",
+    "ensure_model",
+    "inputs_hash",
+    "rasa_environment",
+    "rasa_executable",
+    "write_training_data",
+]
 
 log = logging.getLogger(__name__)
 

@@ -1,5 +1,6 @@
 """A child process in its own process group, stopped with its children (no orphans)."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -80,7 +81,5 @@ class ManagedProcess:
     def _signal(self, sig: signal.Signals) -> None:
         if self._process is None:
             return
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self._process.pid, sig)
-        except (ProcessLookupError, PermissionError):
-            pass

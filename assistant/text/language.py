@@ -17,8 +17,8 @@ Language = Literal["vi", "en"]
 # Onset + nucleus + coda of a Vietnamese syllable written without diacritics.
 _SYLLABLE = re.compile(
     r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-    r"(uye|uya|ieu|yeu|uoi|uou|oai|oay|oao|oeo|uay|uai|uoi|ươi"
-    r"|ia|ie|ua|uo|ye|oa|oe|uy|ue|ui|ai|ao|au|ay|eo|eu|iu|oi|ou|ua|ui|ưu"
+    r"(uye|uya|ieu|yeu|uoi|uou|oai|oay|oao|oeo|uay|uai"
+    r"|ia|ie|ua|uo|ye|oa|oe|uy|ue|ui|ai|ao|au|ay|eo|eu|iu|oi|ou"
     r"|[aeiouy])"
     r"(ch|ng|nh|[cmnpt]|[iouy])?$"
 )
@@ -26,16 +26,24 @@ _WORD = re.compile(r"\b[^\W\d_]+\b", re.UNICODE)
 
 # Short English words that also parse as Vietnamese syllables.
 _ENGLISH = frozenset(
-    "a i to the do my me he she we you your be by in on at it is no so of or an am as "
-    "up us can may get how why who what when where which need want have has this that "
-    "please help thanks thank hello hi hey bye yes not for with from about".split()
+    """
+    a i to the do my me he she we you your be by in on at it is no so of or an am as up
+    us can may get how why who what when where which need want have has this that please
+    help thanks thank hello hi hey bye yes not for with from about
+    """.split()
 )
 # Typed the same way by speakers of both languages.
-_NEUTRAL = frozenset("ok okay oke okie alo bot ad admin".split())
+_NEUTRAL = frozenset(
+    """
+    ok okay oke okie alo bot ad admin
+    """.split()
+)
 # Frequent unaccented Vietnamese words that an English reader would never type.
 _VIETNAMESE = frozenset(
-    "toi ban minh em anh chi co khong duoc lam giay xin chao cam on cho hoi can muon "
-    "thu tuc ho so dang ky cap lai doi bao nhieu phi le o dau nao gi the sao vay nhe a".split()
+    """
+    toi ban minh em anh chi co khong duoc lam giay xin chao cam on cho hoi can muon thu
+    tuc ho so dang ky cap lai doi bao nhieu phi le o dau nao gi the sao vay nhe a
+    """.split()
 )
 
 
@@ -53,9 +61,7 @@ def detect_language(text: str) -> Language | None:
     for word in words:
         if word in _VIETNAMESE:
             vi_score += 1.5
-        if word in _ENGLISH:
-            en_score += 1.0
-        elif not _SYLLABLE.match(word):
+        if word in _ENGLISH or not _SYLLABLE.match(word):
             en_score += 1.0
         elif word not in _VIETNAMESE:
             vi_score += 0.5

@@ -28,7 +28,8 @@ async def landing(services: ServicesDep) -> str:
 <html lang="vi"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Trợ lý ảo dịch vụ công – {title}</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}}
+<style>body{{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;
+padding:0 1rem;color:#1a1a1a}}
 th{{text-align:left;padding:.3rem 1rem .3rem 0}}</style></head>
 <body><h1>Trợ lý ảo dịch vụ công</h1>
 <p>{title} · {escape(settings.organisation_en)}</p>

@@ -8,7 +8,7 @@ from assistant.runtime.stack import Stack
 from tests.support.stack import integration_settings, running_stack
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     data_dir: Path = tmp_path_factory.mktemp("var")
     with running_stack(integration_settings(data_dir)) as running:

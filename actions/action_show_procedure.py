@@ -1,0 +1,29 @@
+"""A chosen procedure (button or typed code) → its summary and follow-up buttons."""
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.procedure_search import show_procedure
+from actions.texts import language_of, text
+
+
+class ActionShowProcedure(Action):
+    def __init__(self, services: Any) -> None:
+        self._services = services
+
+    def name(self) -> str:
+        return "action_show_procedure"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        language = language_of(tracker.get_slot("language"))
+        code = next(tracker.get_latest_entity_values("procedure_code"), None)
+        code = str(code or tracker.get_slot("procedure_code") or "").strip()
+        procedure = self._services.catalogue.get(code) if code else None
+        if procedure is None:
+            dispatcher.utter_message(text=text("unknown_procedure", language, code=code or "?"))
+            return []
+        return show_procedure(dispatcher, procedure, language)

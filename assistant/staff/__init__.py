@@ -1,0 +1,1 @@
+"""Staff surface: tools for the people who run the assistant (token-protected)."""

@@ -1,0 +1,33 @@
+"""`rasa test core`: the dialogue policies follow the test stories exactly."""
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from assistant.dialogue.training import ensure_model, rasa_environment, rasa_executable
+from assistant.settings import Settings, project_root
+
+pytestmark = pytest.mark.integration
+
+
+def test_rasa_test_core_stories_pass(tmp_path: Path) -> None:
+    settings = Settings()
+    model = ensure_model(settings)
+    result = subprocess.run(
+        [
+            str(rasa_executable(settings)), "test", "core",
+            "--model", str(model),
+            "--stories", str(project_root() / "tests" / "stories" / "test_stories.yml"),
+            "--out", str(tmp_path / "results"),
+            "--fail-on-prediction-errors",
+            "--no-plot",
+        ],
+        cwd=tmp_path,
+        env=rasa_environment(Settings(data_dir=tmp_path)),
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
