@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine
 
 from assistant.catalogue.service import CatalogueService
-from assistant.db import create_db_engine
+from assistant.database import create_db_engine, upgrade_to_head
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.service import DialogueService
 from assistant.settings import Settings
@@ -44,12 +44,9 @@ class Services:
         rasa = RasaClient(
             settings.rasa.url, timeout=settings.rasa.timeout_seconds, token=settings.rasa.token
         )
-        services = cls(
-            settings=settings,
-            catalogue=catalogue,
-            db=create_db_engine(settings.effective_database_url),
-            rasa=rasa,
-        )
+        engine = create_db_engine(settings.effective_database_url)
+        upgrade_to_head(engine)
+        services = cls(settings=settings, catalogue=catalogue, db=engine, rasa=rasa)
         services.dialogue = DialogueService(
             rasa, max_chars=settings.max_message_chars, search=services._search_hits
         )

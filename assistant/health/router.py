@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from assistant.db import is_reachable
+from assistant.database import is_reachable
 from assistant.deps import ServicesDep
 
 __all__ = ["router"]

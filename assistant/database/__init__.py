@@ -1,0 +1,7 @@
+"""The one SQL database (SQLite by default, PostgreSQL by URL) and its migrations."""
+
+from assistant.database.base import Base
+from assistant.database.engine import create_db_engine, is_reachable
+from assistant.database.migrate import upgrade_to_head
+
+__all__ = ["Base", "create_db_engine", "is_reachable", "upgrade_to_head"]
