@@ -1,6 +1,6 @@
 """Reply texts rendered by actions, in Vietnamese and English.
 
-Static replies live in ``nlu_data/domain.yml``; these are filled with data.
+Static replies live in ``nlu_data/domain/``; these are filled with data.
 """
 
 from typing import Literal

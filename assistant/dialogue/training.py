@@ -90,7 +90,7 @@ def ensure_model(settings: Settings, *, force: bool = False) -> Path:
     command = [
         str(rasa_executable(settings)), "train",
         "--config", str(root / "config.yml"),
-        "--domain", str(build / "domain.yml"),
+        "--domain", str(build / "domain"),
         "--data", str(build / "data"),
         "--out", str(target.parent),
         "--fixed-model-name", digest,
@@ -108,9 +108,10 @@ def write_training_data(root: Path, build: Path) -> None:
         shutil.rmtree(build)
     (build / "data").mkdir(parents=True)
     source = root / "nlu_data"
-    shutil.copy(source / "domain.yml", build / "domain.yml")
+    # One domain file per capability; Rasa merges a domain folder.
+    shutil.copytree(source / "domain", build / "domain")
     for path in sorted(source.rglob("*.yml")):
-        if path.name == "domain.yml":
+        if path.is_relative_to(source / "domain"):
             continue
         relative = path.relative_to(source)
         out = build / "data" / relative

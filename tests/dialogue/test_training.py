@@ -26,10 +26,10 @@ def test_hash_is_stable_and_follows_the_inputs(tmp_path: Path) -> None:
     root = tmp_path / "project"
     (root / "nlu_data").mkdir(parents=True)
     (root / "config.yml").write_text("recipe: default.v1\n")
-    (root / "nlu_data" / "domain.yml").write_text("version: '3.1'\n")
+    (root / "nlu_data" / "core.yml").write_text("version: '3.1'\n")
     first = inputs_hash(root)
     assert inputs_hash(root) == first
-    (root / "nlu_data" / "domain.yml").write_text("version: '3.1'\nintents: [greet]\n")
+    (root / "nlu_data" / "core.yml").write_text("version: '3.1'\nintents: [greet]\n")
     assert inputs_hash(root) != first
 
 

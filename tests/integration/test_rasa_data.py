@@ -24,7 +24,7 @@ def test_rasa_data_validate_passes(tmp_path: Path) -> None:
             str(rasa_executable(settings)), "data", "validate",
             "--fail-on-warnings",
             "--config", str(project_root() / "config.yml"),
-            "--domain", str(build / "domain.yml"),
+            "--domain", str(build / "domain"),
             "--data", str(build / "data"),
         ],
         cwd=tmp_path,
