@@ -1,0 +1,1 @@
+"""Source adapters: each turns one input format into ``SourceRecord`` objects."""
