@@ -2,20 +2,38 @@
 (nested groups with ``__``, e.g. ``ASSISTANT_RASA__URL``); every default works offline
 on one machine."""
 
+import os
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.channels.settings import ChannelSettings
+from assistant.channels.telegram.settings import TelegramSettings
+from assistant.channels.zalo.settings import ZaloSettings
+from assistant.dossiers.settings import DossierHttpSettings, DossierSettings
+from assistant.feedback.settings import FeedbackSettings
+
 __all__ = [
+    "ChannelSettings",
     "DialogueSettings",
+    "DossierHttpSettings",
+    "DossierSettings",
+    "FeedbackSettings",
     "RasaSettings",
     "SearchSettings",
     "ServerSettings",
     "Settings",
+    "TelegramSettings",
+    "ZaloSettings",
     "project_root",
 ]
+
+
+def _default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "public-service-assistant"
 
 
 def project_root() -> Path:
@@ -27,6 +45,8 @@ class ServerSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     public_url: str = ""  # as seen by users and platforms; derived from host/port when empty
+    # Sites (e.g. the province portal) whose pages embed the chat widget from another origin.
+    cors_origins: list[str] = Field(default_factory=list)
 
 
 class RasaSettings(BaseModel):
@@ -36,7 +56,7 @@ class RasaSettings(BaseModel):
     python: Path | None = None  # the Python 3.10 venv's interpreter; default .venv-rasa
     token: str = ""  # shared secret for Rasa's HTTP API (``rasa run --auth-token``)
     action_token: str = ""  # secret Rasa sends to our action endpoint; the launcher sets one
-    model_dir: Path | None = None  # trained models; default <data_dir>/rasa/models
+    model_dir: Path | None = None  # trained models; default <cache_dir>/rasa-models
     tracker_store_path: Path | None = None  # SQLite tracker store; default under data_dir
 
 
@@ -67,6 +87,9 @@ class Settings(BaseSettings):
 
     environment: Literal["development", "production"] = "development"
     data_dir: Path = Field(default_factory=lambda: project_root() / "var")
+    # Built artefacts keyed by the hash of their inputs (trained Rasa models, the
+    # embedding model), shared by every checkout on the machine.
+    cache_dir: Path = Field(default_factory=_default_cache_dir)
     database_url: str = ""  # default: SQLite file under data_dir
     staff_token: str = "dev-staff-token"
     log_level: str = "INFO"
@@ -77,12 +100,22 @@ class Settings(BaseSettings):
     rasa: RasaSettings = RasaSettings()
     search: SearchSettings = SearchSettings()
     dialogue: DialogueSettings = DialogueSettings()
+    dossiers: DossierSettings = DossierSettings()
+    channels: ChannelSettings = ChannelSettings()
+    telegram: TelegramSettings = TelegramSettings()
+    zalo: ZaloSettings = ZaloSettings()
+    feedback: FeedbackSettings = FeedbackSettings()
 
     @model_validator(mode="after")
     def _refuse_dev_secrets_in_production(self) -> "Settings":
         if self.environment == "production" and self.staff_token in {"", "dev-staff-token"}:
             raise ValueError("ASSISTANT_STAFF_TOKEN must be set to a real secret in production")
         return self
+
+    @property
+    def is_dossier_demo_enabled(self) -> bool:
+        demo = self.dossiers.demo_data
+        return self.environment == "development" if demo is None else demo
 
     @property
     def effective_database_url(self) -> str:
@@ -98,4 +131,4 @@ class Settings(BaseSettings):
 
     @property
     def models_dir(self) -> Path:
-        return self.data_dir / "models"
+        return self.cache_dir / "models"

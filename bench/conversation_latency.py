@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 
 from assistant.runtime.stack import Stack
-from assistant.settings import RasaSettings, ServerSettings, Settings, project_root
+from assistant.settings import RasaSettings, ServerSettings, Settings
 
 CONVERSATIONS = {
     "vi": ["xin chào", "tôi muốn làm lại căn cước bị mất", "#choose", "cần mang giấy tờ gì",
@@ -75,8 +75,7 @@ def main() -> None:
         settings = Settings(
             data_dir=Path(tempfile.mkdtemp(prefix="bench-")),
             server=ServerSettings(port=_free_port()),
-            rasa=RasaSettings(url=f"http://127.0.0.1:{rasa_port}", port=rasa_port,
-                              model_dir=project_root() / "var" / "rasa" / "models"),
+            rasa=RasaSettings(url=f"http://127.0.0.1:{rasa_port}", port=rasa_port),
         )
         stack = Stack(settings)
         stack.start_gateway()

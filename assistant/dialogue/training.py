@@ -4,11 +4,15 @@ The unaccented variant of every Vietnamese example is generated here, at trainin
 time, so the hand-written data holds each example once.
 """
 
+import fcntl
 import hashlib
 import logging
+import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -74,33 +78,53 @@ def inputs_hash(root: Path | None = None) -> str:
 
 
 def model_dir(settings: Settings) -> Path:
-    return settings.rasa.model_dir or settings.data_dir / "rasa" / "models"
+    return settings.rasa.model_dir or settings.cache_dir / "rasa-models"
 
 
 def ensure_model(settings: Settings, *, force: bool = False) -> Path:
-    """The trained model for the current inputs, training it first if missing."""
+    """The trained model for the current inputs, training it first if missing.
+
+    Models are kept in a cache shared by every checkout on the machine, keyed by the
+    hash of their inputs; a lock makes concurrent callers wait for one training.
+    """
     root = project_root()
     digest = inputs_hash(root)
     target = model_dir(settings) / f"{digest}.tar.gz"
     if target.exists() and not force:
         return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with (target.parent / f"{digest}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if target.exists() and not force:
+            return target
+        _train(settings, root, digest, target)
+    _prune_old_models(target)
+    return target
+
+
+def _train(settings: Settings, root: Path, digest: str, target: Path) -> None:
     build = settings.data_dir / "rasa" / "build" / digest
     write_training_data(root, build)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    # Rasa writes the archive in place: train into a private folder, then rename, so
+    # no reader ever sees half a model.
+    out = Path(tempfile.mkdtemp(prefix=f".train-{digest}-", dir=target.parent))
     command = [
         str(rasa_executable(settings)), "train",
         "--config", str(root / "config.yml"),
         "--domain", str(build / "domain"),
         "--data", str(build / "data"),
-        "--out", str(target.parent),
+        "--out", str(out),
         "--fixed-model-name", digest,
     ]
     log.info("training Rasa model %s (takes a few minutes)", digest)
-    result = subprocess.run(command, cwd=build, env=rasa_environment(settings), check=False)
-    if result.returncode != 0 or not target.exists():
-        raise TrainingError(f"rasa train failed with exit code {result.returncode}")
-    _prune_old_models(target)
-    return target
+    try:
+        result = subprocess.run(command, cwd=build, env=rasa_environment(settings), check=False)
+        trained = out / f"{digest}.tar.gz"
+        if result.returncode != 0 or not trained.exists():
+            raise TrainingError(f"rasa train failed with exit code {result.returncode}")
+        os.replace(trained, target)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
 
 
 def write_training_data(root: Path, build: Path) -> None:
@@ -125,7 +149,7 @@ def write_training_data(root: Path, build: Path) -> None:
         )
 
 
-def augment_nlu_file(document: dict) -> dict:  # type: ignore[type-arg]
+def augment_nlu_file(document: dict[str, Any]) -> dict[str, Any]:
     """Add the diacritic-free form of every accented example (and synonym/lookup entry)."""
     for block in document.get("nlu", []):
         key = next((k for k in ("intent", "synonym", "lookup") if k in block), None)
@@ -144,7 +168,7 @@ def augment_nlu_file(document: dict) -> dict:  # type: ignore[type-arg]
     return document
 
 
-def _prune_old_models(keep: Path, *, keep_count: int = 3) -> None:
+def _prune_old_models(keep: Path, *, keep_count: int = 5) -> None:
     models = sorted(keep.parent.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in models[keep_count:]:
         if old != keep:

@@ -5,13 +5,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from assistant.runtime.stack import Stack
-from assistant.settings import RasaSettings, ServerSettings, Settings, project_root
+from assistant.settings import RasaSettings, ServerSettings, Settings
 from tests.support.ports import free_port
 
 
 def integration_settings(data_dir: Path) -> Settings:
-    """Fresh ports and data folder; the trained models and the index are the project's
-    (built once by `assistant prepare`), so nothing expensive is rebuilt per test run."""
+    """Fresh ports and data folder; the trained models (in the shared cache) and the
+    index are the project's, built once by `assistant prepare`."""
     rasa_port = free_port()
     return Settings(
         data_dir=data_dir,
@@ -19,7 +19,6 @@ def integration_settings(data_dir: Path) -> Settings:
         rasa=RasaSettings(
             url=f"http://127.0.0.1:{rasa_port}",
             port=rasa_port,
-            model_dir=project_root() / "var" / "rasa" / "models",
         ),
     )
 
