@@ -20,7 +20,7 @@ done
 endef
 comma := ,
 
-.PHONY: help run test setup prepare lint unit integration clean
+.PHONY: help run test setup prepare browser fonts lint unit integration clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -28,16 +28,32 @@ help:  ## list the targets
 run: setup  ## set up what is missing, then run the assistant (Ctrl-C stops it)
 	$(VENV)/bin/assistant run
 
-test: setup  ## set up what is missing, then run lint, type checks and every test
+test: setup browser  ## set up what is missing, then run lint, type checks and every test
 	$(VENV)/bin/ruff check assistant actions tests bench
 	$(VENV)/bin/mypy
 	$(VENV)/bin/assistant prepare
 	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
 
-setup: $(VENV)/.installed $(RASA_VENV)/.installed  ## build both virtual environments
+setup: $(VENV)/.installed $(RASA_VENV)/.installed fonts  ## build both virtual environments
 
 prepare: setup  ## train the Rasa model and build the search index (cached)
 	$(VENV)/bin/assistant prepare
+
+# The widget's browser tests drive Debian's Chromium through Playwright (never
+# `playwright install`, which downloads its own browser).
+# The emoji font lets screenshots show the bot's 📄 and 👍 as users' devices do.
+browser:  ## install Chromium for the widget's browser tests (skipped when present)
+	@if [ -x /usr/bin/chromium ] && [ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]; \
+	then exit 0; fi; \
+	sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	$$sudo apt-get update && \
+	$$sudo apt-get install -y --no-install-recommends chromium fonts-noto-color-emoji
+
+# The printable feedback QR sheets (PDF) need a TrueType font with Vietnamese glyphs.
+fonts:  ## install DejaVu Sans for the QR sheets (skipped when present)
+	@if [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]; then exit 0; fi; \
+	sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	$$sudo apt-get update && $$sudo apt-get install -y --no-install-recommends fonts-dejavu-core
 
 $(VENV)/.installed: pyproject.toml requirements/gateway.lock
 	@py="$$($(call find_python,3.11))"; \

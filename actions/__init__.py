@@ -9,13 +9,26 @@ from typing import Any
 from rasa_sdk import Action
 
 from actions.action_answer_detail import ActionAnswerDetail
+from actions.action_ask_feedback_comment import ActionAskFeedbackComment
+from actions.action_ask_feedback_contact import ActionAskFeedbackContact
+from actions.action_ask_feedback_rating import ActionAskFeedbackRating
+from actions.action_ask_feedback_reasons import ActionAskFeedbackReasons
 from actions.action_change_language import ActionChangeLanguage
+from actions.action_check_dossier_status import ActionCheckDossierStatus
+from actions.action_extract_feedback_mode import ActionExtractFeedbackMode
 from actions.action_greet import ActionGreet
 from actions.action_handle_fallback import ActionHandleFallback
 from actions.action_human_handoff import ActionHumanHandoff
+from actions.action_record_answer_feedback import ActionRecordAnswerFeedback
 from actions.action_search_procedures import ActionSearchProcedures
 from actions.action_show_procedure import ActionShowProcedure
+from actions.action_submit_feedback import ActionSubmitFeedback
+from actions.action_subscribe_dossier_updates import ActionSubscribeDossierUpdates
 from actions.action_validate_slot_mappings import ActionValidateSlotMappings
+from actions.action_verify_dossier_owner import ActionVerifyDossierOwner
+from actions.validate_dossier_status_form import ValidateDossierStatusForm
+from actions.validate_dossier_verification_form import ValidateDossierVerificationForm
+from actions.validate_feedback_form import ValidateFeedbackForm
 
 __all__ = ["build_actions"]
 
@@ -31,4 +44,17 @@ def build_actions(services: Any) -> list[Action]:
         ActionHumanHandoff(services),
         ActionChangeLanguage(),
         ActionValidateSlotMappings(),
+        ValidateDossierStatusForm(services),
+        ActionCheckDossierStatus(services),
+        ActionSubscribeDossierUpdates(services),
+        ValidateDossierVerificationForm(services),
+        ActionVerifyDossierOwner(services),
+        ActionExtractFeedbackMode(),
+        ValidateFeedbackForm(services),
+        ActionAskFeedbackRating(),
+        ActionAskFeedbackReasons(),
+        ActionAskFeedbackComment(),
+        ActionAskFeedbackContact(),
+        ActionSubmitFeedback(services),
+        ActionRecordAnswerFeedback(services),
     ]

@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answer_feedback_prompt import ask_if_helpful
 from actions.need_in_question import need_in_question
 from actions.render_procedure import TOPICS, detail_bubbles, follow_up_buttons
 from actions.texts import language_of
@@ -43,6 +44,7 @@ class ActionAnswerDetail(Action):
         for bubble in bubbles[:-1]:
             dispatcher.utter_message(text=bubble)
         dispatcher.utter_message(text=bubbles[-1], buttons=follow_up_buttons(language))
+        ask_if_helpful(dispatcher, self._services, language)
         return events
 
     async def _named_procedure(self, question: str) -> Any:

@@ -39,13 +39,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     _add_error_handlers(app)
     _add_routers(app)
+    if settings.server.cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.server.cors_origins,
+            allow_methods=["POST"], allow_headers=["content-type", "accept-language"],
+        )
     return app
 
 
 def _add_routers(app: FastAPI) -> None:
     from assistant.catalogue.router import router as catalogue_router
+    from assistant.channels.router import router as channels_router
     from assistant.dialogue.action_endpoint import router as action_router
     from assistant.dialogue.router import router as chat_router
+    from assistant.dossiers.router import router as dossiers_router
+    from assistant.dossiers.staff_router import router as dossiers_staff_router
+    from assistant.feedback.router import router as feedback_router
     from assistant.health.router import router as health_router
     from assistant.search.router import router as search_router
     from assistant.staff.router import router as staff_router
@@ -57,7 +68,11 @@ def _add_routers(app: FastAPI) -> None:
         search_router,
         catalogue_router,
         staff_router,
+        dossiers_router,
+        dossiers_staff_router,
+        feedback_router,
         action_router,
+        channels_router,
         web_router,
     ):
         app.include_router(router)

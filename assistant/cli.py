@@ -5,6 +5,9 @@ from typing import Annotated
 import typer
 
 from assistant.catalogue.cli import app as catalogue_app
+from assistant.dossiers.cli import app as dossiers_app
+from assistant.feedback.cli import app as feedback_app
+from assistant.feedback.cli import qr_command
 from assistant.logs import configure_logging
 from assistant.search.cli import index_app, search_command
 from assistant.settings import Settings
@@ -18,6 +21,9 @@ app = typer.Typer(
 )
 app.add_typer(catalogue_app, name="catalogue", help="Import and rebuild the procedure catalogue.")
 app.add_typer(index_app, name="index", help="Build and inspect the search index.")
+app.add_typer(dossiers_app, name="dossiers", help="Load dossier status data (files, demo).")
+app.add_typer(feedback_app, name="feedback", help="Feedback: QR codes, summary, CSV export.")
+app.command("qr", help="Make the feedback QR code / A6 sheet of a counter.")(qr_command)
 app.command("search", help="Search procedures and print the best matches.")(search_command)
 
 

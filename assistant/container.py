@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine
 
 from assistant.catalogue.service import CatalogueService
+from assistant.channels.service import ChannelService, build_channels
 from assistant.database import create_db_engine, upgrade_to_head
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.service import DialogueService
+from assistant.dossiers.service import DossierService
+from assistant.feedback.service import FeedbackService
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -31,6 +34,9 @@ class Services:
     rasa: RasaClient
     dialogue: DialogueService = field(init=False)
     action_executor: Any = field(init=False)
+    channels: ChannelService = field(init=False)
+    dossiers: DossierService = field(init=False)
+    feedback: FeedbackService = field(init=False)
     search: "SearchService | None" = None
     search_error: str | None = None
     _loading: "asyncio.Task[None] | None" = field(default=None, repr=False)
@@ -47,10 +53,16 @@ class Services:
         engine = create_db_engine(settings.effective_database_url)
         upgrade_to_head(engine)
         services = cls(settings=settings, catalogue=catalogue, db=engine, rasa=rasa)
+        services.feedback = FeedbackService.create(
+            engine, settings=settings.feedback, public_url=settings.effective_public_url,
+            organisation_vi=settings.organisation_vi,
+        )
         services.dialogue = DialogueService(
             rasa, max_chars=settings.max_message_chars, search=services._search_hits
         )
         services.action_executor = build_executor(services)
+        services.channels = build_channels(settings, engine=engine, dialogue=services.dialogue)
+        services.dossiers = _build_dossiers(settings, engine, services.channels)
         return services
 
     def _search_hits(self, text: str) -> list[Any]:
@@ -60,6 +72,7 @@ class Services:
         """Load the search index in the background: the gateway answers health checks
         at once and reports ready when the index is in memory."""
         self._loading = asyncio.get_running_loop().create_task(self._load_search())
+        self.channels.start()
 
     async def _load_search(self) -> None:
         from assistant.search.service import SearchService
@@ -75,5 +88,19 @@ class Services:
     async def aclose(self) -> None:
         if self._loading is not None and not self._loading.done():
             self._loading.cancel()
+        await self.channels.aclose()  # finishes turns in progress: before Rasa and the DB
+        await self.dossiers.aclose()
         await self.rasa.aclose()
         self.db.dispose()
+
+
+def _build_dossiers(settings: Settings, engine: Engine, channels: Any) -> DossierService:
+    """The dossier service; in development an empty store gets the demo dossiers."""
+    from assistant.dossiers.channel_sender import ChannelTextSender
+
+    dossiers = DossierService.create(
+        settings.dossiers, engine, sender=ChannelTextSender(channels)
+    )
+    if settings.is_dossier_demo_enabled:
+        dossiers.load_demo_if_empty()
+    return dossiers

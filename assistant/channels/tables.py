@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from assistant.database.base import Base
 
-__all__ = ["OutboxReply", "ProcessedDelivery"]
+__all__ = ["ChannelState", "OutboxReply", "ProcessedDelivery"]
 
 
 class ProcessedDelivery(Base):
@@ -41,3 +41,20 @@ class OutboxReply(Base):
         DateTime(timezone=True), server_default=func.now()
     )
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class ChannelState(Base):
+    """Small per-channel values that must survive a restart and be shared by replicas:
+    a chat's context and language, long button payloads behind short keys, numbered
+    options offered to a user, a platform's rotating tokens."""
+
+    __tablename__ = "channel_state"
+    __table_args__ = (UniqueConstraint("channel", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(160))
+    value: Mapped[Any] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )

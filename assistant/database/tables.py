@@ -5,7 +5,11 @@ import importlib
 __all__ = ["TABLE_MODULES", "import_all_tables"]
 
 # One module per capability that owns tables; add yours here.
-TABLE_MODULES = ("assistant.channels.tables",)
+TABLE_MODULES = (
+    "assistant.channels.tables",
+    "assistant.dossiers.tables",
+    "assistant.feedback.tables",
+)
 
 
 def import_all_tables() -> None:

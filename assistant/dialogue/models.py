@@ -44,3 +44,4 @@ class IncomingMessage(BaseModel):
     text: str
     language: Language | None = None
     context: dict[str, Any] = Field(default_factory=dict)
+    client_ip: str | None = None  # the caller's address, for per-client limits (not logged)

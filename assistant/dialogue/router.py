@@ -21,7 +21,7 @@ DialogueDep = Annotated[DialogueService, Depends(_dialogue)]
 
 
 @router.post("/api/chat", response_model=ChatOut)
-async def chat(body: ChatIn, dialogue: DialogueDep) -> ChatOut:
+async def chat(body: ChatIn, request: Request, dialogue: DialogueDep) -> ChatOut:
     """Send one user message; get the assistant's replies (text and buttons)."""
     message = IncomingMessage(
         channel="api",
@@ -29,5 +29,6 @@ async def chat(body: ChatIn, dialogue: DialogueDep) -> ChatOut:
         text=body.text,
         language=body.language,
         context=body.context,
+        client_ip=request.client.host if request.client else None,
     )
     return await dialogue.handle(message)

@@ -85,6 +85,7 @@ class DialogueService:
             "language": message.language or detected,
             "language_is_explicit": message.language is not None,
             "context": message.context,
+            "client_ip": message.client_ip,  # per-client limits in actions (dossier lookups)
         }
         try:
             replies = await self._rasa.send(message.sender_id, text, metadata=metadata)

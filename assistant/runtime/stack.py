@@ -1,5 +1,6 @@
 """The gateway and the Rasa server started together, for `assistant run` and the tests."""
 
+import json
 import logging
 import os
 import secrets
@@ -28,6 +29,8 @@ def settings_environment(settings: Settings) -> dict[str, str]:
             name = f"{prefix}{key.upper()}"
             if isinstance(value, dict):
                 put(f"{name}__", value)
+            elif isinstance(value, list):
+                env[name] = json.dumps(value)  # pydantic-settings reads lists as JSON
             elif value is not None:
                 env[name] = str(value)
 

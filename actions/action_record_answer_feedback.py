@@ -1,0 +1,61 @@
+"""Records a thumbs up or down on the last answer, with the question it answered and
+the procedure in focus."""
+
+import asyncio
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.feedback_texts import feedback_text
+from actions.feedback_tracker import feedback_context
+from actions.texts import language_of
+from assistant.feedback.models import AnswerFeedbackIn
+from assistant.text import fold_diacritics
+
+
+class ActionRecordAnswerFeedback(Action):
+    def __init__(self, services: Any) -> None:
+        self._services = services
+
+    def name(self) -> str:
+        return "action_record_answer_feedback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        language = language_of(tracker.get_slot("language"))
+        value = str(next(tracker.get_latest_entity_values("helpful"), "") or "").lower()
+        text = str(tracker.latest_message.get("text") or "")
+        is_helpful = value in ("yes", "true", "1") if value else _reads_positive(text)
+        question, topic = _answered_question(tracker)
+        context = feedback_context(tracker)
+        await asyncio.to_thread(
+            self._services.feedback.record_answer,
+            AnswerFeedbackIn(
+                conversation=tracker.sender_id, is_helpful=is_helpful,
+                question=question, topic=topic, procedure_code=context.procedure_code,
+                channel=context.channel, language=language,
+            ),
+        )
+        key = "helpful_thanks" if is_helpful else "unhelpful_thanks"
+        dispatcher.utter_message(text=feedback_text(key, language))
+        return []
+
+
+def _reads_positive(text: str) -> bool:
+    """A typed rating of an answer: negative when it says so ("chưa hữu ích", "not")."""
+    folded = fold_diacritics(text)
+    negative = ("👎", "chua", "khong", "not", "n't", "did not", "useless")
+    return not any(word in folded for word in negative)
+
+
+def _answered_question(tracker: Tracker) -> tuple[str | None, str | None]:
+    """The user message the rated answer replied to: the newest one before this click
+    that was not itself a rating of an answer."""
+    users = [e for e in tracker.events if e.get("event") == "user"]
+    for event in reversed(users[:-1]):
+        intent = ((event.get("parse_data") or {}).get("intent") or {}).get("name")
+        if intent != "rate_answer":
+            return (str(event.get("text") or "")[:2000] or None), intent
+    return None, None

@@ -1,0 +1,42 @@
+"""Thanks the person when the feedback form ends (finished or stopped) and clears the
+form for a next round. The record itself was saved answer by answer."""
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.feedback_texts import feedback_text
+from actions.feedback_tracker import FORM_SLOTS, draft_from_slots
+from actions.texts import language_of
+
+_RESET = (*FORM_SLOTS, "feedback_id", "feedback_opening", "feedback_stopped")
+
+
+class ActionSubmitFeedback(Action):
+    def __init__(self, services: Any) -> None:
+        self._services = services
+
+    def name(self) -> str:
+        return "action_submit_feedback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        language = language_of(tracker.get_slot("language"))
+        draft = draft_from_slots(tracker.slots)
+        if tracker.get_slot("feedback_id") is None:
+            dispatcher.utter_message(text=feedback_text("stopped_empty", language))
+        else:
+            message = feedback_text("thanks", language)
+            if draft.rating is not None and draft.rating <= self._low_rating_max:
+                message += feedback_text("thanks_low", language)
+            if draft.contact:
+                message += feedback_text("thanks_contact", language, contact=draft.contact)
+            dispatcher.utter_message(text=message)
+        return [SlotSet(name, None) for name in _RESET]
+
+    @property
+    def _low_rating_max(self) -> int:
+        return int(self._services.settings.feedback.low_rating_max)

@@ -1,0 +1,58 @@
+"""What the feedback actions read from a conversation: the QR context, the channel,
+the procedure and dossier in focus, and the answers given so far."""
+
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions.texts import language_of
+from assistant.feedback.models import FeedbackContext, FeedbackDraft
+
+__all__ = ["FORM_SLOTS", "draft_from_slots", "feedback_context", "qr_context"]
+
+FORM_SLOTS = ("feedback_rating", "feedback_reasons", "feedback_comment", "feedback_contact")
+_CONTEXT_KEYS = ("mode", "counter", "agency")
+
+
+def qr_context(tracker: Tracker) -> dict[str, str]:
+    """The newest counter context of the conversation: the widget sends it with every
+    message, a channel may send it once (a deep link's start), so look back for it."""
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        context = (event.get("metadata") or {}).get("context") or {}
+        found = {k: str(context[k])[:64] for k in _CONTEXT_KEYS if context.get(k)}
+        if found:
+            return found
+    return {}
+
+
+def feedback_context(tracker: Tracker) -> FeedbackContext:
+    context = qr_context(tracker)
+    metadata = tracker.latest_message.get("metadata") or {}
+    return FeedbackContext(
+        conversation=tracker.sender_id,
+        channel=str(metadata.get("channel") or "api")[:32],
+        language=language_of(tracker.get_slot("language")),
+        agency=context.get("agency"),
+        counter=context.get("counter"),
+        procedure_code=_text(tracker.get_slot("procedure_code")),
+        dossier_code=_text(tracker.get_slot("dossier_code")),
+        is_from_qr=context.get("mode") == "feedback",
+    )
+
+
+def draft_from_slots(slots: dict[str, Any]) -> FeedbackDraft:
+    """The answers so far; "" and [] mark a skipped step and count as nothing."""
+    rating = slots.get("feedback_rating")
+    return FeedbackDraft(
+        rating=rating if isinstance(rating, int) and 1 <= rating <= 5 else None,
+        reasons=[str(r) for r in slots.get("feedback_reasons") or [] if isinstance(r, str)],
+        comment=_text(slots.get("feedback_comment"), limit=4000),
+        contact=_text(slots.get("feedback_contact"), limit=200),
+        opening_text=_text(slots.get("feedback_opening"), limit=4000),
+    )
+
+
+def _text(value: Any, *, limit: int = 64) -> str | None:
+    return str(value)[:limit] if isinstance(value, str) and value.strip() else None

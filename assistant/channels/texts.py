@@ -1,0 +1,36 @@
+"""What a channel says by itself (not the dialogue): notices about the platform's
+features, in Vietnamese and English."""
+
+from assistant.dialogue.models import Language
+
+__all__ = ["channel_text"]
+
+_TEXTS: dict[str, dict[Language, str]] = {
+    "unsupported": {
+        "vi": (
+            "Xin lỗi, hiện tôi chỉ đọc được tin nhắn chữ, chưa xem được hình ảnh, nhãn dán "
+            "hay tệp. Anh/chị vui lòng gõ câu hỏi, ví dụ \"làm lại căn cước bị mất\"."
+        ),
+        "en": (
+            "Sorry, I can only read text messages for now, not pictures, stickers or files. "
+            "Please type your question, e.g. \"replace a lost ID card\"."
+        ),
+    },
+    "choose_language": {
+        "vi": "Chọn ngôn ngữ trả lời / Choose the language of the answers:",
+        "en": "Chọn ngôn ngữ trả lời / Choose the language of the answers:",
+    },
+    "reply_with_number": {
+        "vi": "Trả lời 1, 2, 3… để chọn.",
+        "en": "Reply 1, 2, 3… to choose.",
+    },
+    "button_expired": {
+        "vi": "Nút này đã hết hạn. Anh/chị vui lòng gõ lại câu hỏi nhé.",
+        "en": "This button has expired. Please type your question again.",
+    },
+    "choose_below": {"vi": "Anh/chị chọn bên dưới:", "en": "Please choose below:"},
+}
+
+
+def channel_text(key: str, language: Language) -> str:
+    return _TEXTS[key][language]

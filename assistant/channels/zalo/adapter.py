@@ -1,0 +1,133 @@
+"""The Zalo OA channel: signed webhook events in, customer-service messages out.
+
+Zalo wants the webhook answered within two seconds, so an event is verified and
+de-duplicated in the request and processed in the background.
+"""
+
+import hashlib
+import hmac
+import json
+import logging
+import time
+from typing import Any
+
+from pydantic import ValidationError
+
+from assistant.channels.errors import WebhookRejectedError
+from assistant.channels.service import ChannelService, Payload
+from assistant.channels.texts import channel_text
+from assistant.channels.zalo import render
+from assistant.channels.zalo.client import ZaloClient
+from assistant.channels.zalo.models import ZaloEvent, ZaloMessage
+from assistant.channels.zalo.settings import ZaloSettings
+from assistant.dialogue.models import ChatOut, IncomingMessage
+
+__all__ = ["CHANNEL", "ZaloAdapter", "zalo_signature"]
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "zalo"
+
+
+def zalo_signature(app_id: str, body: bytes, timestamp: str, oa_secret_key: str) -> str:
+    """``X-ZEvent-Signature``: ``mac=`` + SHA-256 of app id + raw body + the event's
+    timestamp + the OA secret key."""
+    digest = hashlib.sha256(
+        app_id.encode() + body + timestamp.encode() + oa_secret_key.encode()
+    ).hexdigest()
+    return f"mac={digest}"
+
+
+class ZaloAdapter:
+    name = CHANNEL
+
+    def __init__(self, settings: ZaloSettings, core: ChannelService) -> None:
+        self._settings = settings
+        self._core = core
+        self._client = ZaloClient(settings, core, channel=CHANNEL)
+        self._is_ready = False
+
+    @property
+    def is_ready(self) -> bool:
+        return self._is_ready
+
+    async def start(self) -> None:
+        await self._client.load_tokens()
+        self._is_ready = True
+
+    async def aclose(self) -> None:
+        self._is_ready = False
+        await self._client.aclose()
+
+    async def receive(self, signature: str | None, body: bytes) -> None:
+        """A webhook call: verify, drop replays and duplicates, process later."""
+        event = self._verify(signature, body)
+        if not event.is_from_user:
+            log.debug("zalo event %s ignored", event.event_name)
+            return
+        if await self._core.claim_delivery(CHANNEL, event.delivery_id):
+            self._core.spawn(self._handle(event), name=f"zalo {event.event_name}")
+
+    def _verify(self, signature: str | None, body: bytes) -> ZaloEvent:
+        try:
+            data: Any = json.loads(body)
+            timestamp = str(data["timestamp"])
+        except (ValueError, TypeError, KeyError) as exc:
+            raise WebhookRejectedError("unverifiable event") from exc
+        settings = self._settings
+        expected = zalo_signature(settings.app_id, body, timestamp, settings.oa_secret_key)
+        if not signature or not hmac.compare_digest(signature.strip().encode(), expected.encode()):
+            raise WebhookRejectedError("invalid signature")
+        if not timestamp.isdigit() or (
+            abs(time.time() - int(timestamp) / 1000) > settings.max_clock_skew_seconds
+        ):
+            raise WebhookRejectedError("stale or future event")
+        try:
+            return ZaloEvent.model_validate(data)
+        except ValidationError as exc:
+            raise WebhookRejectedError("malformed event") from exc
+
+    async def _handle(self, event: ZaloEvent) -> None:
+        assert event.sender is not None
+        user_id = event.sender.id
+        text = event.message.text if event.message else None
+        if event.event_name != "user_send_text" or not text:
+            language = await self._core.language_of(CHANNEL, _sender(user_id)) or "vi"
+            await self._core.notify(CHANNEL, _sender(user_id), recipient_id=user_id,
+                                    payloads=[{"text": channel_text("unsupported", language)}])
+            return
+        message = IncomingMessage(
+            channel=CHANNEL, sender_id=_sender(user_id), text=await self._payload(user_id, text)
+        )
+
+        async def render_for_user(reply: ChatOut) -> list[Payload]:
+            rendered = await render.render_reply(reply, self._settings, self._save_key)
+            await self._core.put_state(CHANNEL, f"options:{user_id}", rendered.options)
+            return [dict(m) for m in rendered.messages]
+
+        await self._core.converse(message, recipient_id=user_id, render=render_for_user)
+
+    async def _payload(self, user_id: str, text: str) -> str:
+        """What a typed option number or a long button's key stands for; else the text."""
+        typed = text.strip()
+        if typed.isdigit():
+            options = await self._core.get_state(CHANNEL, f"options:{user_id}") or []
+            if 1 <= int(typed) <= len(options):
+                return str(options[int(typed) - 1])
+        if render.is_key(typed):
+            return str(await self._core.get_state(CHANNEL, f"button:{typed}") or text)
+        return text
+
+    async def _save_key(self, key: str, payload: str) -> None:
+        await self._core.put_state(CHANNEL, f"button:{key}", payload)
+
+    async def send(self, recipient_id: str, payload: Payload) -> None:
+        """Outbox sender: one customer-service message."""
+        message: ZaloMessage = {"text": str(payload["text"])}
+        if "attachment" in payload:
+            message["attachment"] = payload["attachment"]
+        await self._client.send_message(recipient_id, message)
+
+
+def _sender(user_id: str) -> str:
+    return f"{CHANNEL}:{user_id}"

@@ -1,0 +1,46 @@
+"""The public dossier API: ``GET /api/dossiers/{code}`` (same privacy rules and limits
+as the conversation) and the widget's notification poll."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Request
+
+from assistant.dossiers.deps import DossiersDep, requester_of
+from assistant.dossiers.models import DossierPublicOut, DossierVerifiedOut, NotificationOut
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api/dossiers", tags=["dossiers"])
+
+_SENDER = r"^[\w.:@-]+$"
+
+
+@router.get("/notifications", response_model=list[NotificationOut])
+async def take_notifications(
+    dossiers: DossiersDep,
+    sender_id: Annotated[str, Query(min_length=1, max_length=128, pattern=_SENDER)],
+) -> list[NotificationOut]:
+    """Status changes of the dossiers this widget conversation follows, each returned
+    once (the widget polls while it is open)."""
+    return await dossiers.take_notifications(sender_id)
+
+
+@router.get("/{code}", response_model=DossierVerifiedOut | DossierPublicOut)
+async def get_dossier(
+    code: str,
+    request: Request,
+    dossiers: DossiersDep,
+    sender_id: Annotated[
+        str | None, Query(min_length=1, max_length=128, pattern=_SENDER)
+    ] = None,
+    phone_last4: Annotated[
+        str | None, Header(alias="X-Phone-Last4", pattern=r"^\d{4}$")
+    ] = None,
+) -> DossierPublicOut | DossierVerifiedOut:
+    """A dossier's status from its receipt code (any common spelling). With the header
+    ``X-Phone-Last4`` (last 4 digits of the phone on file) the applicant's masked name
+    and the full history are added. 422 ``invalid_dossier_code`` for a malformed code,
+    404 ``dossier_not_found``, 403 ``verification_failed``, 429 ``too_many_lookups``,
+    503 ``dossier_source_unavailable``."""
+    requester = requester_of(request, channel="api", sender_id=sender_id)
+    return await dossiers.lookup(code[:100], requester, phone_last4=phone_last4)

@@ -1,0 +1,45 @@
+"""Settings of dossier lookups (the ``dossiers`` group of ``assistant.settings.Settings``,
+``ASSISTANT_DOSSIERS__…``)."""
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+__all__ = ["DossierHttpSettings", "DossierSettings"]
+
+
+class DossierHttpSettings(BaseModel):
+    """An external one-stop-shop system asked for dossier status (``dossiers.adapter=http``).
+
+    ``url_template`` holds ``{code}``; ``field_map`` maps our field names (``status``,
+    ``procedure_name``, ``agency``, ``received_on``, ``due_on``, …) to dotted paths in the
+    reply; ``status_map`` maps the system's status values to ours."""
+
+    url_template: str = ""  # e.g. https://motcua.example.gov.vn/api/hoso/{code}
+    headers: dict[str, str] = Field(default_factory=dict)  # e.g. an API key
+    field_map: dict[str, str] = Field(default_factory=dict)
+    status_map: dict[str, str] = Field(default_factory=dict)
+    timeout_seconds: float = Field(default=3.0, gt=0)  # one attempt
+    retries: int = Field(default=2, ge=0, le=5)  # extra attempts on timeouts and 5xx
+    total_timeout_seconds: float = Field(default=8.0, gt=0)  # the whole lookup, retries included
+    breaker_failures: int = Field(default=5, ge=1)  # consecutive failures that open the circuit
+    breaker_reset_seconds: float = Field(default=30.0, gt=0)  # open → one trial call
+
+
+class DossierSettings(BaseModel):
+    """Dossier status lookups: the source, abuse limits, demo data, notifications."""
+
+    adapter: Literal["sql", "http"] = "sql"
+    http: DossierHttpSettings = DossierHttpSettings()
+    demo_data: bool | None = None  # load the demo dossiers into an empty store; default: dev only
+    # `limits` notation ("10/minute", "100 per day"; several separated by ";").
+    sender_rate_limit: str = "10/minute;60/day"
+    client_rate_limit: str = "20/minute;300/day"
+    verification_rate_limit: str = "5/hour"  # wrong phone digits per dossier code
+    rate_limit_storage: str = "memory://"  # e.g. redis://… when several gateway workers run
+    max_code_reasks: int = Field(default=2, ge=0, le=5)  # bad formats re-asked before help
+    max_subscriptions_per_recipient: int = Field(default=20, ge=1)
+    # Comma-separated channel names: pushed through the channels' outbox, or polled by
+    # the widget (GET /api/dossiers/notifications).
+    push_channels: str = "telegram,zalo"
+    poll_channels: str = "web,api"

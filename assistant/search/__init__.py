@@ -1,0 +1,1 @@
+"""Procedure search: hybrid dense (sentence-transformers + FAISS) and lexical (BM25) ranking."""

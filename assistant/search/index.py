@@ -1,0 +1,301 @@
+"""Build and load the search index: one folder with a manifest, the FAISS file, the BM25
+folder, the documents and the accent model.
+
+The folder is written next to its final place and renamed into it, so readers see the
+old index or the new one, never half of one. Loading refuses an index whose manifest
+does not match the catalogue, the embedding model or this builder.
+"""
+
+import hashlib
+import json
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.search.accents import AccentModel
+from assistant.search.aliases import default_aliases_path
+from assistant.search.documents import (
+    IndexedDocument,
+    build_documents,
+    corpus_texts,
+    load_documents,
+    save_documents,
+)
+from assistant.search.errors import IndexMismatchError, IndexMissingError, SearchDependencyError
+from assistant.search.lexical import LexicalIndex
+from assistant.search.manifest import (
+    file_hash,
+    mismatches,
+    read_manifest,
+    write_manifest,
+)
+from assistant.search.models import IndexManifest
+from assistant.search.vector_cache import encode_with_cache
+from assistant.settings import Settings, project_root
+from assistant.text import fold_diacritics
+
+if TYPE_CHECKING:
+    from assistant.catalogue.service import CatalogueService
+    from assistant.search.encoder import Encoder
+
+__all__ = [
+    "BUILDER_VERSION",
+    "SearchIndex",
+    "build_index",
+    "ensure_index",
+    "is_stale",
+    "load_index",
+    "read_manifest",
+    "resolve_model",
+    "stale_reasons",
+]
+
+log = logging.getLogger(__name__)
+
+# Bump when anything written here changes meaning (documents, terms, vectors).
+BUILDER_VERSION = 1
+DENSE = "dense.faiss"
+LEXICAL = "lexical"
+DOCUMENTS = "documents.jsonl.gz"
+ACCENTS = "accents.npz"
+_KEPT_FILES = ("README.md",)  # the checkout's placeholder in index/
+
+
+@dataclass
+class SearchIndex:
+    """An index in memory. Rows ``0 … n-1`` of ``dense`` are the documents' passages;
+    with folded copies, rows ``n … 2n-1`` are the same passages without diacritics."""
+
+    folder: Path
+    manifest: IndexManifest
+    documents: list[IndexedDocument]
+    dense: Any  # faiss.Index
+    lexical: LexicalIndex
+    accents: AccentModel
+
+
+def resolve_model(settings: Settings, *, build: bool) -> tuple[str, Path | None]:
+    """``(model name, folder)`` of the configured encoder. The default is the bundled
+    e5-small, named by its build key; its folder is built only when ``build`` is true
+    (otherwise ``None`` is returned for it when absent)."""
+    if settings.search.model_path is not None:
+        return settings.search.model_path.name, settings.search.model_path
+    from assistant.search.embedding_model import MODEL_NAME, e5_build_key, ensure_e5_model
+
+    name = f"{MODEL_NAME}-{e5_build_key()[:12]}"
+    folder = settings.models_dir / name
+    if build:
+        folder = ensure_e5_model(settings.models_dir)
+        name = folder.name
+    return name, folder if folder.is_dir() else None
+
+
+def stale_reasons(settings: Settings, catalogue: "CatalogueService") -> list[str]:
+    """Why the index on disk cannot serve ``catalogue`` with the configured model; ``[]``
+    when it can."""
+    manifest = read_manifest(settings.index_dir)
+    if manifest is None:
+        return ["no index"]
+    model_name, _ = resolve_model(settings, build=False)
+    return _mismatches(manifest, catalogue_hash=catalogue.content_hash, model_name=model_name)
+
+
+def _mismatches(
+    manifest: IndexManifest, *, catalogue_hash: str | None, model_name: str
+) -> list[str]:
+    return mismatches(
+        manifest,
+        builder_version=BUILDER_VERSION,
+        catalogue_hash=catalogue_hash,
+        aliases_hash=file_hash(default_aliases_path()),
+        model_name=model_name,
+    )
+
+
+def is_stale(settings: Settings, catalogue: "CatalogueService") -> bool:
+    return bool(stale_reasons(settings, catalogue))
+
+
+def ensure_index(settings: Settings, *, progress: bool = True) -> Path:
+    """The index folder, built from the configured catalogue when missing or stale."""
+    from assistant.catalogue.service import CatalogueService
+
+    catalogue = CatalogueService.load(settings.search.catalogue_path)
+    reasons = stale_reasons(settings, catalogue)
+    if not reasons:
+        return settings.index_dir
+    log.info("building the search index: %s", "; ".join(reasons))
+    return build_index(settings, catalogue, progress=progress)
+
+
+def build_index(
+    settings: Settings,
+    catalogue: "CatalogueService",
+    *,
+    progress: bool,
+    folded_copies: bool = False,
+) -> Path:
+    """Build the index of ``catalogue`` into ``settings.index_dir``; return that folder.
+
+    ``progress`` shows a progress bar when stderr is a terminal.
+    """
+    from assistant.search.encoder import Encoder
+
+    started = time.perf_counter()
+    procedures = catalogue.all()
+    documents = build_documents(procedures)
+    model_name, model_path = resolve_model(settings, build=True)
+    assert model_path is not None
+    encoder = Encoder.load(model_path)
+    target = settings.index_dir
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
+    try:
+        # One cache file per index folder: it keeps only its last build's passages.
+        folder_key = hashlib.sha1(str(target.resolve()).encode(), usedforsecurity=False)
+        cache = settings.cache_dir / "passages" / f"{model_name}-{folder_key.hexdigest()[:8]}.npz"
+        vectors = _write_dense(
+            scratch, documents, encoder, cache=cache, folded=folded_copies, progress=progress
+        )
+        lexical = LexicalIndex.build([d.lexical for d in documents])
+        lexical.save(scratch / LEXICAL)
+        save_documents(documents, scratch / DOCUMENTS)
+        accents = AccentModel.train(_accent_corpus(procedures))
+        accents.save(scratch / ACCENTS)
+        write_manifest(
+            scratch,
+            builder_version=BUILDER_VERSION,
+            catalogue_hash=catalogue.content_hash,
+            aliases_hash=file_hash(default_aliases_path()),
+            model_name=model_name,
+            model_path=str(model_path),
+            dimension=encoder.dimension,
+            has_folded_copies=folded_copies,
+            documents=len(documents),
+            vectors=vectors,
+            lexical_terms=_lexical_terms(scratch / LEXICAL),
+            accent_syllables=len(accents.vocabulary),
+            build_seconds=round(time.perf_counter() - started, 2),
+        )
+        _swap_in(scratch, target)
+    finally:
+        if scratch.exists():
+            shutil.rmtree(scratch, ignore_errors=True)
+    log.info(
+        "built the search index of %d procedures in %.1f s",
+        len(documents),
+        time.perf_counter() - started,
+    )
+    return target
+
+
+def load_index(settings: Settings, *, catalogue: "CatalogueService | None" = None) -> SearchIndex:
+    """Load the index of ``settings.index_dir``; refuse one built for another catalogue
+    (when ``catalogue`` is given), model or builder version."""
+    folder = settings.index_dir
+    manifest = read_manifest(folder)
+    if manifest is None:
+        raise IndexMissingError(folder)
+    model_name, _ = resolve_model(settings, build=False)
+    reasons = _mismatches(
+        manifest,
+        catalogue_hash=catalogue.content_hash if catalogue is not None else None,
+        model_name=model_name,
+    )
+    if reasons:
+        raise IndexMismatchError(folder, reasons)
+    faiss = _faiss()
+    documents = load_documents(folder / DOCUMENTS)
+    dense = faiss.read_index(str(folder / DENSE))
+    if len(documents) != manifest.documents or dense.ntotal != manifest.vectors:
+        raise IndexMismatchError(folder, ["files do not match the manifest counts"])
+    return SearchIndex(
+        folder=folder,
+        manifest=manifest,
+        documents=documents,
+        dense=dense,
+        lexical=LexicalIndex.load(folder / LEXICAL, size=len(documents)),
+        accents=AccentModel.load(folder / ACCENTS),
+    )
+
+
+def _write_dense(
+    folder: Path,
+    documents: list[IndexedDocument],
+    encoder: "Encoder",
+    *,
+    cache: Path,
+    folded: bool,
+    progress: bool,
+) -> int:
+    faiss = _faiss()
+    texts = [d.passage for d in documents]
+    # Folded copies of the passages bring unaccented questions closer in e5's space
+    # (notes/search-findings.md), but accent restoration does that better here, and the
+    # copies draw English questions (which look unaccented) away from the right titles:
+    # R@5 en .62 without, .55 with, Vietnamese unchanged (bench/search_quality.py).
+    if folded:
+        texts += [fold_diacritics(p, lower=False) for p in texts]
+    show = progress and sys.stderr.isatty()
+    vectors = encode_with_cache(
+        texts,
+        lambda missing: encoder.encode_passages(missing, progress=show),
+        path=cache,
+        dimension=encoder.dimension,
+    )
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(vectors)
+    faiss.write_index(index, str(folder / DENSE))
+    return int(index.ntotal)
+
+
+def _accent_corpus(procedures: list[Any]) -> list[str]:
+    texts = list(corpus_texts(procedures))
+    aliases = default_aliases_path()
+    if aliases.is_file():
+        for line in aliases.read_text(encoding="utf-8").splitlines()[1:]:
+            texts.extend(line.split("\t")[:2])
+    examples = project_root() / "nlu_data" / "nlu" / "vi.yml"
+    if examples.is_file():
+        for line in examples.read_text(encoding="utf-8").splitlines():
+            if line.strip().startswith("- "):
+                texts.append(line.strip()[2:])
+    return texts
+
+
+def _swap_in(scratch: Path, target: Path) -> None:
+    for name in _KEPT_FILES:
+        if (target / name).is_file():
+            shutil.copy2(target / name, scratch / name)
+    scratch.chmod(0o755)
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+        old.rmdir()
+        target.rename(old)
+    try:
+        scratch.rename(target)
+    except OSError:
+        if old is not None and not target.exists():
+            old.rename(target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _lexical_terms(folder: Path) -> int:
+    vocab = folder / "vocab.index.json"
+    return len(json.loads(vocab.read_text(encoding="utf-8"))) if vocab.is_file() else 0
+
+
+def _faiss() -> Any:
+    try:
+        import faiss
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise SearchDependencyError("faiss", "faiss-cpu>=1.8") from exc
+    return faiss

@@ -1,0 +1,44 @@
+"""Edge types of the search capability: a hit as callers see it, and the index manifest."""
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["IndexManifest", "SearchHit"]
+
+
+class SearchHit(BaseModel):
+    """One procedure found for a question. ``variants`` are the codes of the same
+    procedure at other levels (same ``family``) that also matched, best first."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    title: str
+    score: float
+    level: str  # level labels as published, e.g. "Cấp tỉnh, Cấp xã"
+    field: str
+    agency: str
+    url: str
+    family: str
+    variants: tuple[str, ...] = ()
+
+
+class IndexManifest(BaseModel):
+    """``manifest.json`` of an index folder: what it was built from and with."""
+
+    model_config = ConfigDict(frozen=True)
+
+    builder_version: int
+    catalogue_hash: str
+    aliases_hash: str  # the accent model learns the alias terms' spelling too
+    model_name: str
+    model_path: str
+    dimension: int = Field(gt=0)
+    has_folded_copies: bool
+    documents: int = Field(ge=0)
+    vectors: int = Field(ge=0)
+    lexical_terms: int = Field(ge=0)
+    accent_syllables: int = Field(ge=0)
+    built_at: str
+    build_seconds: float
+    libraries: dict[str, str]
+    files: dict[str, int]  # file name → size in bytes

@@ -1,0 +1,212 @@
+"""Hybrid procedure search: dense (e5 + FAISS) and lexical (BM25 on folded syllables)
+scores fused per question, filtered, and grouped by procedure family."""
+
+import logging
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant.search.aliases import AliasTable, default_aliases_path
+from assistant.search.errors import InvalidSearchError
+from assistant.search.index import SearchIndex, load_index, resolve_model
+from assistant.search.models import SearchHit
+from assistant.search.query import AnalysedQuery, QueryAnalyser
+from assistant.search.ranking import (
+    FilterColumns,
+    Ranked,
+    SearchTuning,
+    family_groups,
+    fuse,
+    level_key,
+)
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.catalogue.service import CatalogueService
+    from assistant.search.encoder import Encoder
+
+__all__ = ["MAX_RESULTS", "SearchService"]
+
+log = logging.getLogger(__name__)
+
+MAX_RESULTS = 50
+# Families are formed from this many best documents per requested hit; families with
+# several levels take several documents.
+_CANDIDATES_PER_HIT = 6
+
+
+class SearchService:
+    """Ranks the catalogue's procedures for a free-text question (Vietnamese with or
+    without diacritics, or English)."""
+
+    def __init__(
+        self,
+        index: SearchIndex,
+        encoder: "Encoder | None",
+        *,
+        aliases: AliasTable | None,
+        tuning: SearchTuning | None = None,
+    ) -> None:
+        self._index = index
+        self._encoder = encoder
+        self._aliases = aliases
+        self.tuning = tuning or SearchTuning()
+        self._analyser = QueryAnalyser(
+            accents=index.accents,
+            aliases=aliases if self.tuning.use_aliases else None,
+            restore_accents=self.tuning.use_accent_restoration,
+        )
+        documents = index.documents
+        self._columns = FilterColumns.of(documents)
+        self._families = [d.family for d in documents]
+        members: dict[str, list[int]] = {}
+        for position, family in enumerate(self._families):
+            members.setdefault(family, []).append(position)
+        self._members = {family: tuple(rows) for family, rows in members.items()}
+        self._citizen = np.array([d.is_citizen_facing for d in documents], dtype=np.float32)
+
+    @classmethod
+    def load(
+        cls,
+        settings: Settings,
+        *,
+        catalogue: "CatalogueService",
+        tuning: SearchTuning | None = None,
+    ) -> "SearchService":
+        """Load the index built for ``catalogue`` and the encoder (once)."""
+        from assistant.search.encoder import Encoder
+
+        index = load_index(settings, catalogue=catalogue)
+        _, model_path = resolve_model(settings, build=True)
+        assert model_path is not None
+        encoder = Encoder.load(model_path)
+        if encoder.dimension != index.manifest.dimension:
+            from assistant.search.errors import IndexMismatchError
+
+            raise IndexMismatchError(
+                index.folder,
+                [f"model dimension {encoder.dimension} ≠ {index.manifest.dimension}"],
+            )
+        aliases_path = default_aliases_path()
+        aliases = AliasTable.load(aliases_path) if aliases_path.is_file() else None
+        log.info("search index loaded: %d procedures", len(index.documents))
+        return cls(index, encoder, aliases=aliases, tuning=tuning)
+
+    def with_tuning(self, tuning: SearchTuning) -> "SearchService":
+        """The same index and encoder ranked with other switches (for benchmarks)."""
+        return SearchService(self._index, self._encoder, aliases=self._aliases, tuning=tuning)
+
+    @property
+    def has_folded_copies(self) -> bool:
+        """Whether the index holds diacritic-free copies of the passages."""
+        return bool(self._index.manifest.has_folded_copies)
+
+    @property
+    def size(self) -> int:
+        """Number of procedures indexed."""
+        return len(self._index.documents)
+
+    def analyse(self, query: str) -> AnalysedQuery:
+        """What each side of the search reads for ``query`` (for the CLI and debugging)."""
+        return self._analyser.analyse(query)
+
+    def search(
+        self,
+        query: str,
+        *,
+        k: int = 10,
+        level: str | None = None,
+        field: str | None = None,
+        agency: str | None = None,
+    ) -> list[SearchHit]:
+        """The ``k`` best procedure families for ``query``, best first.
+
+        ``level`` is a level key or label ("province", "Cấp tỉnh", "tinh" …); ``field``
+        and ``agency`` keep procedures whose field / agency contains the text (folded).
+        Raises ``InvalidSearchError`` for an empty query, ``k`` outside 1…50 or an
+        unknown level.
+        """
+        if not 1 <= k <= MAX_RESULTS:
+            raise InvalidSearchError(
+                f"k phải từ 1 đến {MAX_RESULTS}.", f"k must be between 1 and {MAX_RESULTS}."
+            )
+        key = None
+        if level is not None:
+            key = level_key(level)
+            if key is None:
+                raise InvalidSearchError(
+                    f"Cấp thực hiện không hợp lệ: {level!r}.", f"Unknown level: {level!r}."
+                )
+        analysed = self._analyser.analyse(query)
+        if not analysed.text:
+            raise InvalidSearchError("Câu hỏi đang trống.", "The query is empty.")
+        scores = self.scores(analysed)
+        mask = self._columns.mask(level=key, field=field or None, agency=agency or None)
+        return [self._hit(r) for r in self._rank(scores, mask, k)]
+
+    def scores(self, analysed: AnalysedQuery) -> np.ndarray:
+        """Fused score of every document for an analysed query."""
+        tuning = self.tuning
+        parts: list[tuple[np.ndarray, float, float]] = []
+        if tuning.use_dense and self._encoder is not None:
+            dense = self._dense_scores(analysed.dense_text)
+            parts.append((dense, tuning.dense_weight, float(np.median(dense))))
+        if tuning.use_lexical:
+            lexical = self._lexical_scores(analysed)
+            parts.append((lexical, tuning.lexical_weight, 0.0))
+        fused = fuse(parts)
+        if fused.size == 0:
+            fused = np.zeros(self.size, dtype=np.float32)
+        return fused + tuning.citizen_bonus * self._citizen
+
+    def _dense_scores(self, text: str) -> np.ndarray:
+        assert self._encoder is not None
+        vector = self._encoder.encode_query(text)
+        dense = self._index.dense
+        similarities, rows = dense.search(vector[None, :], dense.ntotal)
+        by_row = np.empty(dense.ntotal, dtype=np.float32)
+        by_row[rows[0]] = similarities[0]
+        size = self.size
+        if self.tuning.use_folded_copies and dense.ntotal >= 2 * size:
+            return np.maximum(by_row[:size], by_row[size : 2 * size])
+        return by_row[:size]
+
+    def _lexical_scores(self, analysed: AnalysedQuery) -> np.ndarray:
+        lexical = self._index.lexical
+        total = np.zeros(self.size, dtype=np.float32)
+        own = analysed.vietnamese if self.tuning.use_language_gate else 1.0
+        if own > 0:
+            total += own * lexical.scores(analysed.lexical)
+        if analysed.expansion_lexical:
+            total += self.tuning.expansion_weight * lexical.scores(analysed.expansion_lexical)
+        return total
+
+    def _rank(self, scores: np.ndarray, mask: np.ndarray | None, k: int) -> list[Ranked]:
+        candidates = np.flatnonzero(mask) if mask is not None else np.arange(self.size)
+        if candidates.size == 0:
+            return []
+        limit = min(candidates.size, k * _CANDIDATES_PER_HIT + 20)
+        chosen = candidates[np.argpartition(-scores[candidates], limit - 1)[:limit]]
+        order = chosen[np.argsort(-scores[chosen], kind="stable")]
+        return family_groups(
+            order.tolist(),
+            scores,
+            families=self._families,
+            members=self._members,
+            mask=mask,
+            k=k,
+        )
+
+    def _hit(self, ranked: Ranked) -> SearchHit:
+        d = self._index.documents[ranked.position]
+        return SearchHit(
+            code=d.code,
+            title=d.title,
+            score=round(ranked.score, 4),
+            level=d.level,
+            field=d.field,
+            agency=d.agency,
+            url=d.url,
+            family=d.family,
+            variants=tuple(self._index.documents[v].code for v in ranked.variants),
+        )

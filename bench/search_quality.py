@@ -1,0 +1,149 @@
+"""Search quality on bench/data/search_questions.jsonl: R@1, R@5 and MRR@10 for each
+language form (vi, vi_plain, en), with an ablation of the techniques.
+
+A hit is a displayed code (best variant of a family) among the question's codes. The
+questions are split by need into a development part (what the defaults were chosen on)
+and a held-out part (looked at only for reporting): ``--split``.
+
+    PYTHONPATH=. HF_HUB_OFFLINE=1 python bench/search_quality.py [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.search.ranking import SearchTuning  # noqa: E402
+
+FORMS = ("vi", "vi_plain", "en")
+QUESTIONS = ROOT / "bench" / "data" / "search_questions.jsonl"
+_FULL = SearchTuning()
+_PLAIN = replace(_FULL, use_aliases=False, use_accent_restoration=False, citizen_bonus=0.0)
+ABLATION: dict[str, SearchTuning] = {
+    "BM25 only": replace(_PLAIN, use_dense=False),
+    "dense only": replace(_PLAIN, use_lexical=False),
+    "dense + folded copies": replace(_PLAIN, use_lexical=False, use_folded_copies=True),
+    "dense + aliases": replace(_PLAIN, use_lexical=False, use_aliases=True),
+    "dense + aliases + accent restoration": replace(
+        _PLAIN, use_lexical=False, use_aliases=True, use_accent_restoration=True
+    ),
+    "full hybrid": _FULL,
+    "full + folded copies": replace(_FULL, use_folded_copies=True),
+    "full − aliases": replace(_FULL, use_aliases=False),
+    "full − accent restoration": replace(_FULL, use_accent_restoration=False),
+    "full − language gate": replace(_FULL, use_language_gate=False),
+    "full − citizen prior": replace(_FULL, citizen_bonus=0.0),
+    "full − dense": replace(_FULL, use_dense=False),
+}
+# Rows that need an index built with folded copies (``build_index(folded_copies=True)``).
+_NEED_FOLDED = {"dense + folded copies", "full + folded copies"}
+
+
+def held_out(question: dict[str, Any]) -> bool:
+    """About 30 % of the needs, chosen by a hash of the need (stable, label-blind)."""
+    digest = hashlib.sha256(question["need"].encode("utf-8")).digest()
+    return digest[0] < 77
+
+
+def load_questions(path: Path, split: str) -> list[dict[str, Any]]:
+    questions = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+    if split == "dev":
+        return [q for q in questions if not held_out(q)]
+    if split == "heldout":
+        return [q for q in questions if held_out(q)]
+    return questions
+
+
+def evaluate(service: Any, questions: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """R@1, R@5, MRR@10 per form for one configured ``SearchService``."""
+    table: dict[str, dict[str, float]] = {}
+    for form in FORMS:
+        r1 = r5 = rr = 0.0
+        for q in questions:
+            codes = [hit.code for hit in service.search(q[form], k=10)]
+            rank = next((i for i, c in enumerate(codes) if c in q["codes"]), None)
+            if rank is not None:
+                r1 += rank == 0
+                r5 += rank < 5
+                rr += 1.0 / (rank + 1)
+        n = len(questions) or 1
+        table[form] = {"R@1": r1 / n, "R@5": r5 / n, "MRR": rr / n}
+    return table
+
+
+def misses(service: Any, questions: list[dict[str, Any]], form: str) -> list[str]:
+    """Questions of one form whose codes are not in the top 5 (for reading, not tuning)."""
+    lines = []
+    for q in questions:
+        hits = service.search(q[form], k=5)
+        if not any(h.code in q["codes"] for h in hits):
+            top = "; ".join(f"{h.code} {h.title[:60]}" for h in hits[:2])
+            lines.append(f"{q['id']} {q[form]!r} want {q['codes']} got {top}")
+    return lines
+
+
+def _print_header() -> None:
+    print("| configuration | " + " | ".join(f"{f} R@1 / R@5 / MRR" for f in FORMS) + " |")
+    print("|" + " --- |" * (len(FORMS) + 1))
+
+
+def _print_row(name: str, table: dict[str, dict[str, float]]) -> None:
+    cells = [f"{t['R@1']:.3f} / {t['R@5']:.3f} / {t['MRR']:.3f}" for t in (table[f] for f in FORMS)]
+    print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", type=Path, help="also write the numbers to this file")
+    parser.add_argument("--split", choices=("all", "dev", "heldout"), default="all")
+    parser.add_argument("--no-ablation", action="store_true", help="full system only")
+    parser.add_argument("--misses", choices=FORMS, help="list the misses of one form")
+    parser.add_argument("--index-dir", type=Path, help="evaluate another index folder")
+    args = parser.parse_args()
+
+    from assistant.catalogue.service import CatalogueService
+    from assistant.search.service import SearchService
+    from assistant.settings import Settings
+
+    settings = Settings()
+    if args.index_dir is not None:
+        search = settings.search.model_copy(update={"index_dir": args.index_dir})
+        settings = settings.model_copy(update={"search": search})
+    catalogue = CatalogueService.load(settings.search.catalogue_path)
+    started = time.perf_counter()
+    base = SearchService.load(settings, catalogue=catalogue)
+    print(f"loaded {base.size} procedures in {time.perf_counter() - started:.1f} s")
+    report: dict[str, Any] = {"questions": {}, "ablation": {}}
+    configs = {"full hybrid": _FULL} if args.no_ablation else dict(ABLATION)
+    if not base.has_folded_copies:
+        for name in _NEED_FOLDED:
+            configs.pop(name, None)
+    splits = ("all", "dev", "heldout") if args.split == "all" else (args.split,)
+    for split in splits:
+        questions = load_questions(QUESTIONS, split)
+        report["questions"][split] = len(questions)
+        rows = {}
+        print(f"\n### {split}: {len(questions)} questions × {len(FORMS)} forms\n")
+        _print_header()
+        for name, tuning in configs.items():
+            rows[name] = evaluate(base.with_tuning(tuning), questions)
+            _print_row(name, rows[name])
+        report["ablation"][split] = rows
+    if args.misses:
+        print(f"\nmisses ({args.misses}):")
+        print("\n".join(misses(base, load_questions(QUESTIONS, args.split), args.misses)))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

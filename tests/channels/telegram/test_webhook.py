@@ -1,0 +1,149 @@
+"""Telegram webhook: secret verification, dedupe, the turn, commands, content we
+cannot read."""
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+
+from assistant.channels.service import ChannelService
+from assistant.channels.telegram.adapter import TelegramAdapter
+from tests.channels.telegram.conftest import SECRET, settings_for
+from tests.support.rasa_rest import ScriptedRasa
+from tests.support.telegram_server import TelegramServer, message_update, sticker_update
+
+CHAT = 555001
+
+
+async def _post(
+    gateway: httpx.AsyncClient, update: dict[str, Any], secret: str | None = SECRET
+) -> httpx.Response:
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
+    return await gateway.post("/channels/telegram/webhook", json=update, headers=headers)
+
+
+@pytest.mark.parametrize("secret", [None, "", "wrong-secret", SECRET + "x"])
+async def test_forged_webhooks_are_rejected(
+    gateway: httpx.AsyncClient, telegram: TelegramAdapter, rasa: ScriptedRasa,
+    secret: str | None,
+) -> None:
+    response = await _post(gateway, message_update(CHAT, "xin chào"), secret)
+    assert response.status_code == 401
+    assert response.json()["code"] == "webhook_rejected"
+    await telegram.drain()
+    assert rasa.received() == []
+
+
+async def test_disabled_channels_answer_404(gateway: httpx.AsyncClient) -> None:
+    response = await _post(gateway, message_update(CHAT, "xin chào"))
+    assert response.status_code == 404
+    assert response.json()["code"] == "channel_disabled"
+    response = await gateway.post("/channels/zalo/webhook", content=b"{}")
+    assert response.status_code == 404
+
+
+async def test_malformed_update_is_refused(
+    gateway: httpx.AsyncClient, telegram: TelegramAdapter
+) -> None:
+    response = await gateway.post(
+        "/channels/telegram/webhook", content=b"not json",
+        headers={"X-Telegram-Bot-Api-Secret-Token": SECRET},
+    )
+    assert response.status_code == 422
+
+
+async def test_a_message_is_answered_through_the_dialogue(
+    gateway: httpx.AsyncClient, telegram: TelegramAdapter, telegram_api: TelegramServer,
+    rasa: ScriptedRasa,
+) -> None:
+    response = await _post(gateway, message_update(CHAT, "tôi muốn làm hộ chiếu"))
+    assert response.status_code == 200 and response.json() == {"ok": True}
+    await telegram.drain()
+    [received] = rasa.received()
+    assert received["sender"] == f"telegram:{CHAT}"
+    assert received["message"] == "tôi muốn làm hộ chiếu"
+    assert received["metadata"]["channel"] == "telegram"
+    [sent] = telegram_api.sent(CHAT)
+    assert sent["text"] == "echo: tôi muốn làm hộ chiếu"
+    assert "parse_mode" not in telegram_api.calls("sendMessage")[0]  # plain text
+
+
+async def test_a_retried_update_is_processed_once(
+    gateway: httpx.AsyncClient, telegram: TelegramAdapter, telegram_api: TelegramServer,
+    rasa: ScriptedRasa,
+) -> None:
+    update = message_update(CHAT, "lệ phí bao nhiêu")
+    for _ in range(3):  # Telegram redelivers when it did not see our 200 in time
+        assert (await _post(gateway, update)).status_code == 200
+    await telegram.drain()
+    assert len(rasa.received()) == 1
+    assert len(telegram_api.sent(CHAT)) == 1
+
+
+async def test_start_deep_link_context_goes_with_every_message(
+    gateway: httpx.AsyncClient, telegram: TelegramAdapter, rasa: ScriptedRasa
+) -> None:
+    await _post(gateway, message_update(CHAT, "/start counter_Q3__agency_STP__evil_x"))
+    await telegram.drain()
+    await _post(gateway, message_update(CHAT, "cần giấy tờ gì"))
+    await telegram.drain()
+    start, follow_up = rasa.received()
+    assert start["message"] == "xin chào"  # a greeting in the chat's language
+    expected = {"counter": "Q3", "agency": "STP"}
+    assert start["metadata"]["context"] == expected
+    assert follow_up["metadata"]["context"] == expected
+    await _post(gateway, message_update(CHAT + 1, "xin chào"))
+    await telegram.drain()
+    assert rasa.received(f"telegram:{CHAT + 1}")[0]["metadata"]["context"] == {}
+
+
+async def test_help_and_language_commands(
+    gateway: httpx.AsyncClient, telegram: TelegramAdapter, telegram_api: TelegramServer,
+    rasa: ScriptedRasa,
+) -> None:
+    for text in ("/help", "/language en", "/unknown_command"):
+        await _post(gateway, message_update(CHAT, text))
+        await telegram.drain()
+    assert [r["message"] for r in rasa.received()] == [
+        "trợ giúp", '/change_language{"language":"en"}', "help"  # now in English
+    ]
+    await _post(gateway, message_update(CHAT, "/language"))
+    await telegram.drain()
+    picker = telegram_api.sent(CHAT)[-1]
+    assert "Choose the language" in picker["text"]
+    buttons = [b for row in picker["reply_markup"]["inline_keyboard"] for b in row]
+    assert [b["callback_data"] for b in buttons] == [
+        '/change_language{"language":"vi"}', '/change_language{"language":"en"}'
+    ]
+    assert len(rasa.received()) == 3  # the picker is the channel's own message
+
+
+async def test_stickers_get_a_polite_answer_in_the_chats_language(
+    gateway: httpx.AsyncClient, telegram: TelegramAdapter, telegram_api: TelegramServer,
+    rasa: ScriptedRasa,
+) -> None:
+    await _post(gateway, sticker_update(CHAT))
+    await telegram.drain()
+    assert "chỉ đọc được tin nhắn chữ" in telegram_api.sent(CHAT)[-1]["text"]
+    rasa.language[f"telegram:{CHAT}"] = "en"  # the conversation switched to English
+    await _post(gateway, message_update(CHAT, "hello"))
+    await telegram.drain()
+    await _post(gateway, sticker_update(CHAT))
+    await telegram.drain()
+    assert "only read text messages" in telegram_api.sent(CHAT)[-1]["text"]
+    assert [r["message"] for r in rasa.received()] == ["hello"]
+
+
+async def test_webhook_is_registered_with_its_secret_at_start(
+    core: ChannelService, telegram_api: TelegramServer
+) -> None:
+    adapter = TelegramAdapter(
+        settings_for(telegram_api, webhook_url="https://example.org/channels/telegram/webhook"),
+        core,
+    )
+    await adapter.start()
+    await adapter.aclose()
+    assert telegram_api.webhook["url"] == "https://example.org/channels/telegram/webhook"
+    assert telegram_api.webhook["secret_token"] == SECRET
+    assert json.dumps(telegram_api.webhook["allowed_updates"]) == '["message", "callback_query"]'

@@ -1,0 +1,89 @@
+"""Zalo OA webhook: signature and age checks, dedupe by msg_id, the turn, content we
+cannot read, events that need no answer."""
+
+import time
+
+import httpx
+import pytest
+
+from assistant.channels.service import ChannelService
+from assistant.channels.zalo.adapter import ZaloAdapter
+from tests.channels.zalo.conftest import post_event
+from tests.support.rasa_rest import ScriptedRasa
+from tests.support.zalo_server import ZaloServer, signed_event, sticker_event, text_event
+
+USER = "6142494823000000001"
+
+
+async def test_a_text_is_answered_through_the_dialogue(
+    gateway: httpx.AsyncClient, zalo: ZaloAdapter, zalo_api: ZaloServer, rasa: ScriptedRasa,
+    core: ChannelService,
+) -> None:
+    event = text_event(USER, "tôi muốn làm hộ chiếu", app_id=zalo_api.app_id)
+    response = await post_event(gateway, zalo_api, event)
+    assert response.status_code == 200 and response.json() == {"ok": True}
+    await core.drain()
+    [received] = rasa.received()
+    assert received["sender"] == f"zalo:{USER}"
+    assert received["metadata"]["channel"] == "zalo"
+    assert zalo_api.sent(USER) == [{"text": "echo: tôi muốn làm hộ chiếu"}]
+
+
+@pytest.mark.parametrize("forgery", ["missing", "wrong key", "tampered body", "no mac= prefix"])
+async def test_forged_events_are_rejected(
+    gateway: httpx.AsyncClient, zalo: ZaloAdapter, zalo_api: ZaloServer, rasa: ScriptedRasa,
+    core: ChannelService, forgery: str,
+) -> None:
+    event = text_event(USER, "xin chào", app_id=zalo_api.app_id)
+    body, headers = signed_event(event, app_id=zalo_api.app_id,
+                                 oa_secret_key=zalo_api.oa_secret_key)
+    if forgery == "missing":
+        del headers["X-ZEvent-Signature"]
+    elif forgery == "wrong key":
+        _, headers = signed_event(event, app_id=zalo_api.app_id, oa_secret_key="guess")
+    elif forgery == "tampered body":
+        body = body.replace("xin chào".encode(), "chuyển tiền".encode())
+    else:
+        headers["X-ZEvent-Signature"] = headers["X-ZEvent-Signature"].removeprefix("mac=")
+    response = await gateway.post("/channels/zalo/webhook", content=body, headers=headers)
+    assert response.status_code == 401
+    assert response.json()["code"] == "webhook_rejected"
+    await core.drain()
+    assert rasa.received() == [] and zalo_api.sent() == []
+
+
+@pytest.mark.parametrize("age_seconds", [600, -600])
+async def test_replayed_or_future_events_are_rejected(
+    gateway: httpx.AsyncClient, zalo: ZaloAdapter, zalo_api: ZaloServer, age_seconds: int
+) -> None:
+    stamp = int((time.time() - age_seconds) * 1000)
+    event = text_event(USER, "xin chào", app_id=zalo_api.app_id, timestamp_ms=stamp)
+    response = await post_event(gateway, zalo_api, event)  # correctly signed, but old
+    assert response.status_code == 401
+    assert "stale" in response.json()["message"]
+
+
+async def test_a_redelivered_event_is_processed_once(
+    gateway: httpx.AsyncClient, zalo: ZaloAdapter, zalo_api: ZaloServer, rasa: ScriptedRasa,
+    core: ChannelService,
+) -> None:
+    event = text_event(USER, "lệ phí bao nhiêu", app_id=zalo_api.app_id, msg_id="dup-1")
+    for _ in range(3):
+        assert (await post_event(gateway, zalo_api, event)).status_code == 200
+    await core.drain()
+    assert len(rasa.received()) == 1 and len(zalo_api.sent(USER)) == 1
+
+
+async def test_stickers_get_a_polite_answer_and_other_events_none(
+    gateway: httpx.AsyncClient, zalo: ZaloAdapter, zalo_api: ZaloServer, rasa: ScriptedRasa,
+    core: ChannelService,
+) -> None:
+    await post_event(gateway, zalo_api, sticker_event(USER, app_id=zalo_api.app_id))
+    for name in ("follow", "user_seen_message", "oa_send_text"):
+        event = text_event(USER, "", app_id=zalo_api.app_id)
+        event["event_name"] = name
+        assert (await post_event(gateway, zalo_api, event)).status_code == 200
+    await core.drain()
+    [answer] = zalo_api.sent(USER)
+    assert "chỉ đọc được tin nhắn chữ" in answer["text"]
+    assert rasa.received() == []

@@ -1,0 +1,53 @@
+import pytest
+
+from assistant.search.accents import AccentModel
+from assistant.search.aliases import AliasTable
+from assistant.search.query import QueryAnalyser
+
+
+@pytest.fixture(scope="module")
+def analyser() -> QueryAnalyser:
+    accents = AccentModel.train(
+        ["Cấp lại thẻ căn cước do bị mất.", "Đăng ký khai sinh cho trẻ em.", "Cấp lại thẻ."] * 2
+    )
+    aliases = AliasTable([("cccd", "thẻ căn cước"), ("birth certificate", "giấy khai sinh")])
+    return QueryAnalyser(accents=accents, aliases=aliases)
+
+
+def test_unaccented_vietnamese_is_restored_for_the_encoder(analyser: QueryAnalyser) -> None:
+    analysed = analyser.analyse("  cap lai the can cuoc bi mat ")
+    assert analysed.text == "cap lai the can cuoc bi mat"
+    assert analysed.restored == "cấp lại thẻ căn cước bị mất"
+    assert analysed.dense_text == "cấp lại thẻ căn cước bị mất"
+    assert analysed.vietnamese == 1.0
+    assert "can_cuoc" in analysed.lexical
+
+
+def test_accented_vietnamese_is_left_alone(analyser: QueryAnalyser) -> None:
+    analysed = analyser.analyse("Cấp lại thẻ căn cước")
+    assert analysed.restored is None
+    assert analysed.vietnamese == 1.0
+
+
+def test_english_gates_its_own_terms_and_keeps_expansions(analyser: QueryAnalyser) -> None:
+    analysed = analyser.analyse("How do I get a birth certificate for my baby?")
+    assert analysed.vietnamese == 0.0
+    assert analysed.restored is None
+    assert analysed.expansions == ("giấy khai sinh",)
+    assert analysed.dense_text.endswith(". giấy khai sinh")
+    assert "khai_sinh" in analysed.expansion_lexical
+
+
+def test_abbreviation_expands(analyser: QueryAnalyser) -> None:
+    analysed = analyser.analyse("lam lai cccd")
+    assert analysed.expansions == ("thẻ căn cước",)
+    assert analysed.dense_text.endswith(". thẻ căn cước")
+
+
+def test_switches_turn_off_aliases_and_restoration() -> None:
+    accents = AccentModel.train(["Cấp lại thẻ căn cước."] * 2)
+    plain = QueryAnalyser(accents=accents, aliases=None, restore_accents=False)
+    analysed = plain.analyse("cap lai the can cuoc")
+    assert analysed.restored is None
+    assert analysed.expansions == ()
+    assert analysed.dense_text == "cap lai the can cuoc"
