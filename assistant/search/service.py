@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.search.aliases import AliasTable, default_aliases_path
-from assistant.search.errors import InvalidSearchError
+from assistant.search.errors import IndexMismatchError, InvalidSearchError
 from assistant.search.index import SearchIndex, load_index, resolve_model
 from assistant.search.models import SearchHit
 from assistant.search.query import AnalysedQuery, QueryAnalyser
@@ -81,8 +81,6 @@ class SearchService:
         assert model_path is not None
         encoder = Encoder.load(model_path)
         if encoder.dimension != index.manifest.dimension:
-            from assistant.search.errors import IndexMismatchError
-
             raise IndexMismatchError(
                 index.folder,
                 [f"model dimension {encoder.dimension} ≠ {index.manifest.dimension}"],

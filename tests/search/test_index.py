@@ -11,13 +11,13 @@ from assistant.catalogue.service import CatalogueService
 from assistant.search.errors import IndexMismatchError, IndexMissingError
 from assistant.search.index import (
     BUILDER_VERSION,
-    MANIFEST,
     build_index,
     is_stale,
     load_index,
     read_manifest,
     stale_reasons,
 )
+from assistant.search.manifest import MANIFEST
 from assistant.settings import Settings
 from tests.search.conftest import small_settings
 
