@@ -41,7 +41,8 @@ class Encoder:
 
     @classmethod
     def load(cls, path: Path | str, *, threads: int | None = None) -> "Encoder":
-        """Load a sentence-transformers model directory (offline)."""
+        """Load a sentence-transformers model directory (offline). ``threads`` sets
+        torch's intra-op thread count, which is process-wide (torch's default when None)."""
         try:
             import torch
             from sentence_transformers import SentenceTransformer

@@ -6,7 +6,6 @@ old index or the new one, never half of one. Loading refuses an index whose mani
 does not match the catalogue, the embedding model or this builder.
 """
 
-import hashlib
 import json
 import logging
 import shutil
@@ -156,9 +155,9 @@ def build_index(
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
     try:
-        # One cache file per index folder: it keeps only its last build's passages.
-        folder_key = hashlib.sha1(str(target.resolve()).encode(), usedforsecurity=False)
-        cache = settings.cache_dir / "passages" / f"{model_name}-{folder_key.hexdigest()[:8]}.npz"
+        # One cache per model, shared by every checkout and index folder: a clean
+        # clone (CI) rebuilds its index without re-encoding known passages.
+        cache = settings.cache_dir / "passages" / f"{model_name}.npz"
         vectors = _write_dense(
             scratch, documents, encoder, cache=cache, folded=folded_copies, progress=progress
         )

@@ -30,6 +30,7 @@ __all__ = ["MAX_RESULTS", "SearchService"]
 log = logging.getLogger(__name__)
 
 MAX_RESULTS = 50
+_ENCODER_THREADS = 1
 # Families are formed from this many best documents per requested hit; families with
 # several levels take several documents.
 _CANDIDATES_PER_HIT = 6
@@ -79,7 +80,10 @@ class SearchService:
         index = load_index(settings, catalogue=catalogue)
         _, model_path = resolve_model(settings, build=True)
         assert model_path is not None
-        encoder = Encoder.load(model_path)
+        # One intra-op thread: a query is one short sequence, and on a busy machine two
+        # threads spin-wait for each other (measured p50 87 ms with 1 thread, 539 ms
+        # with 2, load average 5 on 2 cores; bench/search_speed.py).
+        encoder = Encoder.load(model_path, threads=_ENCODER_THREADS)
         if encoder.dimension != index.manifest.dimension:
             raise IndexMismatchError(
                 index.folder,

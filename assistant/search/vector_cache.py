@@ -2,8 +2,9 @@
 
 Encoding is nearly all of a build's time (about 1,000 tokens a second per core for
 e5-small on this kind of machine); a catalogue update changes a few procedures, so a
-rebuild only encodes the passages it has not seen. The cache holds the passages of the
-last build only, so it does not grow.
+rebuild only encodes the passages it has not seen. Entries are keyed by the text's hash,
+so one cache serves every catalogue version and checkout; it grows only by the passages
+that changed.
 """
 
 import hashlib
@@ -27,7 +28,7 @@ def encode_with_cache(
     dimension: int,
 ) -> np.ndarray:
     """Vectors of ``texts`` (in order), encoding with ``encode`` only those missing from
-    the cache file ``path``, which is then rewritten with exactly ``texts``' vectors."""
+    the cache file ``path``, which then also holds the new vectors."""
     keys = [_key(text) for text in texts]
     known = _read(path, dimension)
     missing = sorted(
@@ -38,7 +39,8 @@ def encode_with_cache(
         known.update(zip((key for key, _ in missing), fresh, strict=True))
     log.info("passage vectors: %d cached, %d encoded", len(set(keys)) - len(missing), len(missing))
     vectors = np.stack([known[key] for key in keys]).astype(np.float32, copy=False)
-    _write(path, {key: known[key] for key in dict.fromkeys(keys)})
+    if missing:
+        _write(path, known)
     return vectors
 
 

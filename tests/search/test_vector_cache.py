@@ -14,7 +14,7 @@ class _Counting:
         return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
 
 
-def test_only_new_texts_are_encoded_and_the_cache_keeps_the_last_build(tmp_path: Path) -> None:
+def test_only_new_texts_are_encoded_and_the_cache_keeps_every_build(tmp_path: Path) -> None:
     path = tmp_path / "cache" / "passages.npz"
     encode = _Counting()
     first = encode_with_cache(["a", "bb", "a"], encode, path=path, dimension=2)
@@ -25,7 +25,10 @@ def test_only_new_texts_are_encoded_and_the_cache_keeps_the_last_build(tmp_path:
     assert encode.seen == ["ccc"]
     assert second.tolist() == [[2, 1], [3, 1]]
     with np.load(path) as data:
-        assert len(data["keys"]) == 2  # "a" is gone: only the last build's passages stay
+        assert len(data["keys"]) == 3  # shared by checkouts: earlier passages stay
+    encode = _Counting()
+    encode_with_cache(["a"], encode, path=path, dimension=2)
+    assert encode.seen == []
 
 
 def test_a_cache_of_another_dimension_or_unreadable_is_ignored(tmp_path: Path) -> None:
