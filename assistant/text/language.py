@@ -50,6 +50,8 @@ _VIETNAMESE = frozenset(
 def detect_language(text: str) -> Language | None:
     """Guess the language of one message; None when the text gives no signal
     (a code, a number, "ok"), so the conversation keeps its current language."""
+    if text.lstrip().startswith("/"):
+        return None  # a button's intent payload ("/give_feedback{…}") is no language
     if has_diacritics(text):
         return "vi"
     words = [

@@ -1,6 +1,8 @@
 import pytest
 
+from actions.feedback_texts import helpful_buttons, rating_buttons, reason_buttons
 from assistant.feedback.parsing import parse_contact, parse_control, parse_rating, parse_reasons
+from assistant.text import detect_language
 
 
 @pytest.mark.parametrize(
@@ -51,3 +53,11 @@ def test_contacts() -> None:
     assert parse_contact("+84 912.345.678") == "+84912345678"
     assert parse_contact("email: an.nguyen@example.vn.") == "an.nguyen@example.vn"
     assert parse_contact("gọi cho tôi") is None
+
+
+def test_button_payloads_carry_no_language() -> None:
+    # A rating pressed in a Vietnamese chat must not switch the answers to English.
+    buttons = [*rating_buttons("vi"), *reason_buttons(5, "vi"), *helpful_buttons("vi")]
+    intents = [b["payload"] for b in buttons if b["payload"].startswith("/")]
+    assert len(intents) == 5 + 4 + 2
+    assert {detect_language(p) for p in intents} == {None}
