@@ -43,10 +43,9 @@ def test_start_codes_give_the_web_context_back() -> None:
     assert context_from_start_code(code) == expected
     assert context_from_start_code("counter_Q3") is None  # no feedback mode
     assert context_from_start_code("garbage") is None
-    # The Telegram adapter reads the same format (its keys are an allow-list).
-    telegram = parse_start_parameter(start_code(TARGET))
-    assert {k: v for k, v in telegram.items() if k in ("counter", "agency")} == {
-        "counter": "Q3", "agency": "stp"}
+    # The Telegram adapter reads the same format into the same context as the web URL.
+    assert parse_start_parameter(start_code(TARGET)) == {
+        "mode": "feedback", "counter": "Q3", "agency": "stp"}
 
 
 def test_png_decodes_to_the_web_link(service: FeedbackService) -> None:

@@ -2,6 +2,7 @@
 endpoint, so channel tests run the real ``DialogueService`` without a trained model.
 Integration tests use the real Rasa server instead."""
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -10,6 +11,7 @@ from tests.support.fake_http import FakeServer, Request
 __all__ = ["ScriptedRasa"]
 
 Script = Callable[[str], list[dict[str, Any]]]
+_SWITCH = re.compile(r'^/change_language\{"language":\s*"(vi|en)"\}$')
 
 
 def echo(text: str) -> list[dict[str, Any]]:
@@ -33,7 +35,12 @@ class ScriptedRasa(FakeServer):
     def respond(self, request: Request) -> tuple[int, Any]:
         if request.path == "/webhooks/rest/webhook":
             body = request.json()
+            # The language slot as the real assistant fills it: a switch request wins,
+            # else the gateway's detection of the message, else the slot is kept.
             language = (body.get("metadata") or {}).get("language")
+            switch = _SWITCH.match(body["message"])
+            if switch:
+                language = switch.group(1)
             if language:
                 self.language[body["sender"]] = language
             return 200, [{"recipient_id": body["sender"], **reply}

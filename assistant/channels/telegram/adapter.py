@@ -55,12 +55,6 @@ _LANGUAGE_PAYLOADS: dict[str, str] = {
     "vi": '/change_language{"language":"vi"}',
     "en": '/change_language{"language":"en"}',
 }
-# /start and /help become a short phrase in the chat's language rather than an intent
-# payload: "/greet" carries no language and reads as English to language detection.
-_COMMAND_TEXTS: dict[str, dict[Language, str]] = {
-    "start": {"vi": "xin chào", "en": "hello"},
-    "help": {"vi": "trợ giúp", "en": "help"},
-}
 _Context = ContextTypes.DEFAULT_TYPE
 
 
@@ -176,11 +170,10 @@ class TelegramAdapter:
             await self._core.remember_context(
                 CHANNEL, _sender(chat_id), render.parse_start_parameter(context.args[0])
             )
-        await self._turn(chat_id, _COMMAND_TEXTS["start"][await self._language(update)])
+        await self._turn(chat_id, "/greet")  # intent payloads keep the chat's language
 
     async def _on_help(self, update: Update, _: _Context) -> None:
-        text = _COMMAND_TEXTS["help"][await self._language(update)]
-        await self._turn(_chat_id(update), text)
+        await self._turn(_chat_id(update), "/help")
 
     async def _on_language(self, update: Update, context: _Context) -> None:
         chat_id = _chat_id(update)
