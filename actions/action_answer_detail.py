@@ -1,7 +1,6 @@
 """A follow-up (documents, fee, time, where, online, legal basis, conditions) → the answer
 about the procedure in focus, or about the procedure the question itself names."""
 
-import asyncio
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -10,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answer_feedback_prompt import ask_if_helpful
 from actions.need_in_question import need_in_question
+from actions.procedure_search import find_procedures, is_clear_winner, offer_choices
 from actions.render_procedure import TOPICS, detail_bubbles, follow_up_buttons
 from actions.texts import language_of
 
@@ -27,13 +27,18 @@ class ActionAnswerDetail(Action):
         language = language_of(tracker.get_slot("language"))
         intent = (tracker.latest_message.get("intent") or {}).get("name", "")
         topic = TOPICS.get(intent, "documents")
+        catalogue = self._services.catalogue
+        focus = tracker.get_slot("procedure_code")
         events: list[dict[str, Any]] = []
-        procedure = await self._named_procedure(tracker.latest_message.get("text") or "")
-        if procedure is not None:
-            events.append(SlotSet("procedure_code", procedure.code))
-        else:
-            code = tracker.get_slot("procedure_code")
-            procedure = self._services.catalogue.get(code) if code else None
+        hits = await self._named_procedures(tracker.latest_message.get("text") or "")
+        if hits and is_clear_winner(self._services, hits):
+            focus = hits[0].code
+            events.append(SlotSet("procedure_code", focus))
+        elif hits and focus not in _codes(hits):
+            # The question names a need search is unsure about: let the user pick rather
+            # than answer about a guess (or about the previous procedure).
+            return offer_choices(self._services, dispatcher, hits, language)
+        procedure = catalogue.get(focus) if focus else None
         if procedure is None:
             dispatcher.utter_message(response="utter_ask_which_procedure")
             return events
@@ -47,16 +52,15 @@ class ActionAnswerDetail(Action):
         ask_if_helpful(dispatcher, self._services, language)
         return events
 
-    async def _named_procedure(self, question: str) -> Any:
-        """The procedure a question names ("lệ phí làm hộ chiếu"), when search is sure."""
+    async def _named_procedures(self, question: str) -> list[Any]:
+        """The matches of the need a question names ("lệ phí làm hộ chiếu"), if any."""
         need = need_in_question(question)
-        search = self._services.search
-        if not need or search is None:
-            return None
-        settings = self._services.settings.dialogue
-        hits = await asyncio.to_thread(search.search, need, k=2)
-        if not hits or hits[0].score < settings.min_score:
-            return None
-        if len(hits) > 1 and hits[0].score - hits[1].score < settings.clear_winner_margin:
-            return None
-        return self._services.catalogue.get(hits[0].code)
+        if not need or self._services.search is None:
+            return []
+        hits = await find_procedures(self._services, need)
+        return [h for h in hits if self._services.catalogue.get(h.code) is not None]
+
+
+def _codes(hits: list[Any]) -> set[str]:
+    """Every code the hits stand for, other levels of a family included."""
+    return {code for hit in hits for code in (hit.code, *hit.variants)}

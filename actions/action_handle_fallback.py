@@ -41,4 +41,5 @@ class ActionHandleFallback(Action):
         if search is None or len(query.split()) < 2:
             return False
         hits = await asyncio.to_thread(search.search, query, k=1)
-        return bool(hits) and hits[0].score >= self._services.settings.dialogue.need_score
+        threshold = self._services.settings.dialogue.need_similarity
+        return bool(hits) and (hits[0].similarity or 0.0) >= threshold

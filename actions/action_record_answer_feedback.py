@@ -1,5 +1,5 @@
 """Records a thumbs up or down on the last answer, with the question it answered and
-the procedure in focus."""
+the procedure in focus (within the feedback limits per conversation and address)."""
 
 import asyncio
 from typing import Any
@@ -8,8 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.feedback_texts import feedback_text
-from actions.feedback_tracker import feedback_context
+from actions.feedback_tracker import admit_feedback, feedback_context
 from actions.texts import language_of
+from assistant.feedback.errors import FeedbackRateLimitedError
 from assistant.feedback.models import AnswerFeedbackIn
 from assistant.text import fold_diacritics
 
@@ -25,6 +26,11 @@ class ActionRecordAnswerFeedback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
         language = language_of(tracker.get_slot("language"))
+        try:
+            await admit_feedback(self._services, tracker, "answer")
+        except FeedbackRateLimitedError as exc:
+            dispatcher.utter_message(text=exc.message(language))
+            return []
         value = str(next(tracker.get_latest_entity_values("helpful"), "") or "").lower()
         text = str(tracker.latest_message.get("text") or "")
         is_helpful = value in ("yes", "true", "1") if value else _reads_positive(text)

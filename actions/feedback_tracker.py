@@ -1,16 +1,26 @@
 """What the feedback actions read from a conversation: the QR context, the channel,
 the procedure and dossier in focus, and the answers given so far."""
 
+import asyncio
 from typing import Any
 
 from rasa_sdk import Tracker
 
 from actions.texts import language_of
+from assistant.feedback.limiter import FeedbackKind
 from assistant.feedback.models import FeedbackContext, FeedbackDraft
 
-__all__ = ["FORM_SLOTS", "draft_from_slots", "feedback_context", "qr_context"]
+__all__ = [
+    "FORM_SLOTS",
+    "RATE_LIMITED",
+    "admit_feedback",
+    "draft_from_slots",
+    "feedback_context",
+    "qr_context",
+]
 
 FORM_SLOTS = ("feedback_rating", "feedback_reasons", "feedback_comment", "feedback_contact")
+RATE_LIMITED = "rate_limited"  # ``feedback_stopped`` when the round was refused
 _CONTEXT_KEYS = ("mode", "counter", "agency")
 
 
@@ -39,6 +49,17 @@ def feedback_context(tracker: Tracker) -> FeedbackContext:
         procedure_code=_text(tracker.get_slot("procedure_code")),
         dossier_code=_text(tracker.get_slot("dossier_code")),
         is_from_qr=context.get("mode") == "feedback",
+    )
+
+
+async def admit_feedback(services: Any, tracker: Tracker, kind: FeedbackKind) -> None:
+    """Count this feedback against the limits per conversation and per client address
+    (the gateway puts the address in the metadata); raises ``FeedbackRateLimitedError``."""
+    metadata = tracker.latest_message.get("metadata") or {}
+    client_ip = metadata.get("client_ip") if isinstance(metadata, dict) else None
+    await asyncio.to_thread(
+        services.feedback.admit, kind, sender_id=tracker.sender_id,
+        client_ip=str(client_ip) if client_ip else None,
     )
 
 

@@ -2,37 +2,81 @@
 
 A follow-up that only asks about a detail ("còn lệ phí thì sao?", "how long does it
 take?") answers about the procedure in focus; one that also names a need switches
-focus. We strip the question words and fillers and look at what is left.
+focus. We strip the question phrases and fillers and look at what is left.
+
+Phrases are matched whole, longest first. A word typed with diacritics must match the
+phrase's spelling exactly: folded, "hồ sơ" would also eat the "hộ" of "hộ chiếu",
+"cần" the "căn" of "căn cước", "thì" the "thị" of "thị thực". A word typed without
+diacritics can only be compared folded.
 """
 
 import re
 
-from assistant.text import fold_diacritics
+from assistant.text import fold_diacritics, has_diacritics
 
 __all__ = ["need_in_question"]
 
-# Folded, so they match text typed with or without diacritics.
-_QUESTION_WORDS = frozenset(
-    """
-    le phi phi bao nhieu tien mat ton co khong gia chi phi nop gi nhung giay to ho so
-    can mang chuan bi thanh phan gom gom co nhu the nao thoi gian bao lau may ngay ngay
-    lau khi nao thi co ket qua giai quyet o dau noi nop cho nao co quan nao den dau lam
-    tai truc tuyen online qua mang mang internet dich vu cong duoc khong can cu phap ly
-    luat nghi dinh thong tu van ban quy dinh theo dieu kien ai duoc yeu cau doi tuong
-    con thi sao the vay a a nhe nha cho toi hoi minh em anh chi ban oi la lam de cua voi
-    va hay cai nay thu tuc do nay kia ay how much does it cost fee fees price what
-    documents do i need papers bring long take time days where apply submit can online
-    legal basis law conditions eligible requirements who is the a an of for to it this
-    that my me please and
-    """.split()
+# Words that only ask about a detail, or fill the sentence. Words that also start
+# common procedure names once folded ("gia" of "gia hạn", "tai" of "tái cấp", "dau"
+# of "lần đầu") are listed only in phrases.
+_QUESTION_PHRASES = """
+lệ phí | phí | chi phí | bao nhiêu | bao nhiêu tiền | hết bao nhiêu | mất bao nhiêu |
+tốn bao nhiêu | giá bao nhiêu | mất bao lâu | mất mấy ngày | tốn | tiền
+giấy tờ | hồ sơ | thành phần hồ sơ | cần | cần gì | cần những gì | gồm | gồm có | mang |
+mang theo | chuẩn bị | nộp | những | gì | j | gi
+thời gian | bao lâu | mấy ngày | ngày | lâu | khi nào | thì | có kết quả | giải quyết
+ở đâu | nơi nộp | chỗ nào | cơ quan nào | đến đâu | đâu | tại | trực tuyến | online |
+qua mạng | dịch vụ công | được không | được | không | ko | k | căn cứ pháp lý | luật |
+nghị định | thông tư | văn bản | quy định | theo | điều kiện | ai | yêu cầu | đối tượng
+còn | sao | thế | vậy | à | ạ | nhé | nha | cho | tôi | hỏi | mình | em | anh | chị |
+bạn | ơi | là | làm | để | của | với | và | hay | cái | này | thủ tục | đó | kia | ấy |
+thế nào | như thế nào | có | muốn | xin | hỏi chút
+how | much | does | it | cost | fee | fees | price | what | documents | do | i | need |
+papers | bring | long | take | time | days | where | apply | submit | can | online |
+legal | basis | law | conditions | eligible | requirements | who | is | the | a | an |
+of | for | to | this | that | my | me | please | and | about | how much | is it
+"""
+_PHRASES = frozenset(
+    tuple(phrase.split())
+    for phrase in _QUESTION_PHRASES.replace("\n", "|").split("|")
+    if phrase.strip()
 )
+_LONGEST = max(len(p) for p in _PHRASES)
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _matches(words: list[str], phrase: tuple[str, ...]) -> bool:
+    for word, wanted in zip(words, phrase, strict=True):
+        if has_diacritics(word):
+            if word != wanted:
+                return False
+        elif word != fold_diacritics(wanted):
+            return False
+    return True
+
+
+def _phrase_at(words: list[str], start: int) -> int:
+    """Length of the longest question phrase at ``words[start]``, 0 when none."""
+    for size in range(min(_LONGEST, len(words) - start), 0, -1):
+        window = words[start : start + size]
+        if any(len(p) == size and _matches(window, p) for p in _PHRASES):
+            return size
+    return 0
 
 
 def need_in_question(text: str) -> str | None:
     """The part of ``text`` that names a need, or None when it only asks a detail."""
-    words = _WORD.findall(text)
-    content = [w for w in words if fold_diacritics(w) not in _QUESTION_WORDS and not w.isdigit()]
+    words = [w.lower() for w in _WORD.findall(text)]
+    content: list[str] = []
+    i = 0
+    while i < len(words):
+        size = _phrase_at(words, i)
+        if size:
+            i += size
+            continue
+        if not words[i].isdigit():
+            content.append(words[i])
+        i += 1
     if len(content) < 2:
         return None
     return " ".join(content)

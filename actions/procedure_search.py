@@ -9,7 +9,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.render_procedure import choice_buttons, follow_up_buttons, summary
 from actions.texts import Language, text
 
-__all__ = ["human_route", "search_and_present", "show_procedure"]
+__all__ = [
+    "find_procedures",
+    "human_route",
+    "is_clear_winner",
+    "offer_choices",
+    "search_and_present",
+    "show_procedure",
+]
 
 
 def human_route(services: Any, language: Language) -> str:
@@ -27,32 +34,49 @@ def show_procedure(
     return [SlotSet("procedure_code", procedure.code)]
 
 
+async def find_procedures(services: Any, query: str) -> list[Any]:
+    """The best matches for ``query`` above the confidence floor (search hits)."""
+    settings = services.settings.dialogue
+    # Encoding the query is CPU work: keep the event loop free for other users.
+    hits = await asyncio.to_thread(services.search.search, query, k=settings.max_choices)
+    return [h for h in hits if h.similarity is None or h.similarity >= settings.min_similarity]
+
+
+def is_clear_winner(services: Any, hits: list[Any]) -> bool:
+    """One match is far enough ahead of the next to answer without asking."""
+    margin = services.settings.dialogue.clear_winner_margin
+    return len(hits) == 1 or (len(hits) > 1 and hits[0].score - hits[1].score >= margin)
+
+
+def offer_choices(
+    services: Any, dispatcher: CollectingDispatcher, hits: list[Any], language: Language
+) -> list[dict[str, Any]]:
+    """The matches as buttons (title + level); they become the candidates."""
+    procedures = [p for p in (services.catalogue.get(h.code) for h in hits) if p is not None]
+    dispatcher.utter_message(
+        text=text("choose", language), buttons=choice_buttons(procedures, language)
+    )
+    return [SlotSet("candidate_codes", [p.code for p in procedures])]
+
+
 async def search_and_present(
     services: Any, dispatcher: CollectingDispatcher, query: str, language: Language
 ) -> list[dict[str, Any]]:
     """Search ``query``; answer directly when one procedure clearly wins, else offer
     the best ones as buttons; say so honestly (with the human route) when nothing fits."""
-    settings = services.settings.dialogue
-    search = services.search
-    if search is None:
+    if services.search is None:
         dispatcher.utter_message(response="utter_search_unavailable")
         return []
-    # Encoding the query is CPU work: keep the event loop free for other users.
-    hits = await asyncio.to_thread(search.search, query, k=settings.max_choices)
-    hits = [h for h in hits if h.score >= settings.min_score]
-    procedures = [p for p in (services.catalogue.get(h.code) for h in hits) if p is not None]
-    if not procedures:
+    hits = [h for h in await find_procedures(services, query) if services.catalogue.get(h.code)]
+    if not hits:
         dispatcher.utter_message(
             text=text("nothing_found", language, query=query[:80])
             + "\n"
             + human_route(services, language)
         )
         return [SlotSet("candidate_codes", [])]
-    is_clear = len(hits) == 1 or hits[0].score - hits[1].score >= settings.clear_winner_margin
-    if is_clear:
-        return [*show_procedure(dispatcher, procedures[0], language),
-                SlotSet("candidate_codes", [procedures[0].code])]
-    dispatcher.utter_message(
-        text=text("choose", language), buttons=choice_buttons(procedures, language)
-    )
-    return [SlotSet("candidate_codes", [p.code for p in procedures])]
+    if is_clear_winner(services, hits):
+        procedure = services.catalogue.get(hits[0].code)
+        return [*show_procedure(dispatcher, procedure, language),
+                SlotSet("candidate_codes", [procedure.code])]
+    return offer_choices(services, dispatcher, hits, language)

@@ -4,7 +4,7 @@ Catalogue content is Vietnamese (the official wording); only the frame around it
 translated for English speakers.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Literal
 
 from actions.texts import Language, format_count
@@ -67,6 +67,10 @@ _LABELS: dict[str, dict[Language, str]] = {
     "none": {"vi": "Danh mục không ghi thông tin này.", "en": "The catalogue does not state this."},
     "free": {"vi": "Miễn phí", "en": "Free"},
     "see_fee_note": {"vi": "xem ghi chú", "en": "see note"},
+    "fee_note": {"vi": "Ghi chú", "en": "Note"},
+    "unit_missing": {
+        "vi": "danh mục không ghi đơn vị", "en": "the catalogue does not state the unit",
+    },
     "originals": {"vi": "bản chính", "en": "original(s)"},
     "copies": {"vi": "bản sao", "en": "copy/copies"},
     "template": {"vi": "mẫu", "en": "form"},
@@ -94,7 +98,11 @@ def _duration(channel: Any, language: Language) -> str | None:
         value = channel.duration_value
         number = f"{value:g}".replace(".", ",") if language == "vi" else f"{value:g}"
         return f"{number} {_UNITS[channel.duration_unit][language]}"
-    return channel.duration_text or None
+    text = (channel.duration_text or "").strip()
+    if text.replace(",", "").replace(".", "").isdigit():
+        # Some portal records give a bare number; guessing "days" could mislead.
+        return f"{text} ({_label('unit_missing', language)})"
+    return text or None
 
 
 def _fee(channel: Any, language: Language) -> str | None:
@@ -196,15 +204,14 @@ def _detail_lines(p: Any, topic: Topic, language: Language) -> list[str]:
             [p.documents_note] if p.documents_note else []
         )
     if topic == "fee":
-        return [
-            f"• {_CHANNELS[c.kind][language]}: {_fee(c, language)}" for c in p.channels
-            if _fee(c, language)
+        notes = [
+            f"{_label('fee_note', language)}: {c.fee_text}" for c in p.channels
+            if c.fee_text and c.fee_vnd is not None and c.fee_text != _fee(c, language)
+            and "(" in c.fee_text  # an amount with conditions, e.g. another rate
         ]
+        return _by_value(p, lambda c: _fee(c, language), language) + list(dict.fromkeys(notes))
     if topic == "time":
-        return [
-            f"• {_CHANNELS[c.kind][language]}: {_duration(c, language)}" for c in p.channels
-            if _duration(c, language)
-        ]
+        return _by_value(p, lambda c: _duration(c, language), language)
     if topic == "where":
         lines = [f"• {p.agency}"] if p.agency else []
         kinds = list(dict.fromkeys(_CHANNELS[c.kind][language] for c in p.channels))
@@ -218,6 +225,20 @@ def _detail_lines(p: Any, topic: Topic, language: Language) -> list[str]:
             for d in p.legal_basis
         ]
     return [p.conditions] if p.conditions else []
+
+
+def _by_value(p: Any, render: Callable[[Any], str | None], language: Language) -> list[str]:
+    """One line per distinct value, naming the channels it applies to (records often
+    repeat the same fee for every channel, or list a channel twice)."""
+    kinds_by_value: dict[str, list[str]] = {}
+    for channel in p.channels:
+        value = render(channel)
+        if value:
+            kinds = kinds_by_value.setdefault(value, [])
+            label = _CHANNELS[channel.kind][language]
+            if label not in kinds:
+                kinds.append(label)
+    return [f"• {', '.join(kinds)}: {value}" for value, kinds in kinds_by_value.items()]
 
 
 def _document_line(index: int, document: Any, language: Language) -> str:

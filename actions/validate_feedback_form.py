@@ -1,5 +1,7 @@
 """Reads each answer of the feedback form (rating, reasons, comment, contact), lets the
-person skip a step or stop, and saves what was given after every answer."""
+person skip a step or stop, and saves what was given after every answer. A round is
+counted against the feedback limits when it opens: a refused one ends at once, before
+the person types anything, and a round under way is never cut off."""
 
 import asyncio
 from typing import Any
@@ -10,8 +12,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.feedback_texts import feedback_text
-from actions.feedback_tracker import FORM_SLOTS, draft_from_slots, feedback_context
+from actions.feedback_tracker import (
+    FORM_SLOTS,
+    RATE_LIMITED,
+    admit_feedback,
+    draft_from_slots,
+    feedback_context,
+)
 from actions.texts import language_of
+from assistant.feedback.errors import FeedbackRateLimitedError
 from assistant.feedback.parsing import parse_contact, parse_control, parse_rating, parse_reasons
 from assistant.feedback.reasons import reason
 
@@ -110,6 +119,10 @@ class ValidateFeedbackForm(FormValidationAction):
     ) -> list[dict[str, Any]]:
         opening: list[dict[str, Any]] = []
         if _is_opening(tracker):
+            try:
+                await admit_feedback(self._services, tracker, "round")
+            except FeedbackRateLimitedError as exc:
+                return _refused(exc, dispatcher, tracker)
             # A new round: forget the last one's record, and keep the opening words
             # ("cán bộ rất nhiệt tình") with the reasons they name.
             fresh = {"feedback_id": None, "feedback_stopped": None,
@@ -135,6 +148,16 @@ class ValidateFeedbackForm(FormValidationAction):
         if feedback_id is not None and feedback_id != slots.get("feedback_id"):
             events.append(SlotSet("feedback_id", feedback_id))
         return events
+
+
+def _refused(
+    exc: FeedbackRateLimitedError, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]]:
+    """Say why, and end the form at once: nothing of this round is asked or kept."""
+    dispatcher.utter_message(text=exc.message(language_of(tracker.get_slot("language"))))
+    return [*(SlotSet(name, None) for name in (*FORM_SLOTS, "feedback_id")),
+            SlotSet("feedback_stopped", RATE_LIMITED),
+            SlotSet("requested_slot", None)]
 
 
 def _is_opening(tracker: Tracker) -> bool:

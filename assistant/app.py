@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.errors import AssistantError
 from assistant.settings import Settings
@@ -42,9 +43,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.server.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
+        # What the widget calls from a portal page: the chat (POST), the dossier lookup
+        # and notification poll (GET), stopping notifications (DELETE).
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.server.cors_origins,
-            allow_methods=["POST"], allow_headers=["content-type", "accept-language"],
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["content-type", "accept-language", "x-phone-last4"],
         )
     return app
 
@@ -104,6 +108,24 @@ def _add_error_handlers(app: FastAPI) -> None:
         return JSONResponse(
             {"code": "invalid_input", "message": message, "problems": problems},
             status_code=422,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # FastAPI answers a body it cannot decode (e.g. bytes that are not UTF-8)
+        # with a bare 400; to a caller that is the same mistake as malformed JSON.
+        if exc.status_code == 400 and "parsing the body" in str(exc.detail):
+            english = _language(request) == "en"
+            message = (
+                "Invalid request: the body is not valid UTF-8 JSON."
+                if english
+                else "Yêu cầu không hợp lệ: nội dung gửi lên không phải JSON UTF-8 hợp lệ."
+            )
+            return JSONResponse({"code": "invalid_input", "message": message}, status_code=422)
+        return JSONResponse(
+            {"code": "http_error", "message": str(exc.detail)},
+            status_code=exc.status_code,
+            headers=exc.headers,
         )
 
     @app.exception_handler(Exception)

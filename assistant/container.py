@@ -73,6 +73,7 @@ class Services:
         at once and reports ready when the index is in memory."""
         self._loading = asyncio.get_running_loop().create_task(self._load_search())
         self.channels.start()
+        self.dossiers.start()
 
     async def _load_search(self) -> None:
         from assistant.search.service import SearchService
@@ -88,19 +89,24 @@ class Services:
     async def aclose(self) -> None:
         if self._loading is not None and not self._loading.done():
             self._loading.cancel()
+        await self.dossiers.stop()  # no hand-over to channels that are closing
         await self.channels.aclose()  # finishes turns in progress: before Rasa and the DB
         await self.dossiers.aclose()
         await self.rasa.aclose()
         self.db.dispose()
 
 
-def _build_dossiers(settings: Settings, engine: Engine, channels: Any) -> DossierService:
-    """The dossier service; in development an empty store gets the demo dossiers."""
+def _build_dossiers(
+    settings: Settings, engine: Engine, channels: ChannelService
+) -> DossierService:
+    """The dossier service, notifying through the channels and stopped by their
+    ``/stop``; in development an empty store gets the demo dossiers."""
     from assistant.dossiers.channel_sender import ChannelTextSender
 
     dossiers = DossierService.create(
         settings.dossiers, engine, sender=ChannelTextSender(channels)
     )
+    channels.on_unsubscribe(dossiers.unsubscribe_chat)
     if settings.is_dossier_demo_enabled:
         dossiers.load_demo_if_empty()
     return dossiers

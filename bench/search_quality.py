@@ -27,21 +27,32 @@ from assistant.search.ranking import SearchTuning  # noqa: E402
 FORMS = ("vi", "vi_plain", "en")
 QUESTIONS = ROOT / "bench" / "data" / "search_questions.jsonl"
 _FULL = SearchTuning()
-_PLAIN = replace(_FULL, use_aliases=False, use_accent_restoration=False, citizen_bonus=0.0)
+_PLAIN = replace(
+    _FULL,
+    use_aliases=False,
+    use_glossary=False,
+    use_accent_restoration=False,
+    citizen_bonus=0.0,
+    unasked_variant_penalty=0.0,
+)
 ABLATION: dict[str, SearchTuning] = {
     "BM25 only": replace(_PLAIN, use_dense=False),
     "dense only": replace(_PLAIN, use_lexical=False),
     "dense + folded copies": replace(_PLAIN, use_lexical=False, use_folded_copies=True),
-    "dense + aliases": replace(_PLAIN, use_lexical=False, use_aliases=True),
-    "dense + aliases + accent restoration": replace(
-        _PLAIN, use_lexical=False, use_aliases=True, use_accent_restoration=True
+    "dense + aliases + glossary": replace(
+        _PLAIN, use_lexical=False, use_aliases=True, use_glossary=True
+    ),
+    "dense + aliases + glossary + accent restoration": replace(
+        _PLAIN, use_lexical=False, use_aliases=True, use_glossary=True, use_accent_restoration=True
     ),
     "full hybrid": _FULL,
     "full + folded copies": replace(_FULL, use_folded_copies=True),
     "full − aliases": replace(_FULL, use_aliases=False),
+    "full − English glossary": replace(_FULL, use_glossary=False),
     "full − accent restoration": replace(_FULL, use_accent_restoration=False),
     "full − language gate": replace(_FULL, use_language_gate=False),
     "full − citizen prior": replace(_FULL, citizen_bonus=0.0),
+    "full − variant penalty": replace(_FULL, unasked_variant_penalty=0.0),
     "full − dense": replace(_FULL, use_dense=False),
 }
 # Rows that need an index built with folded copies (``build_index(folded_copies=True)``).

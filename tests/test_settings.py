@@ -25,3 +25,10 @@ def test_production_refuses_the_development_staff_token() -> None:
 def test_nested_variables(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ASSISTANT_RASA__URL", "http://rasa:5005")
     assert Settings().rasa.url == "http://rasa:5005"
+
+
+def test_rasa_port_alone_moves_the_address_the_gateway_calls(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ASSISTANT_RASA__PORT", "5105")
+    assert Settings().rasa.url == "http://127.0.0.1:5105"

@@ -22,12 +22,24 @@ from assistant.dialogue.models import ChatOut, IncomingMessage, Language
 if TYPE_CHECKING:
     from assistant.settings import Settings
 
-__all__ = ["ChannelAdapter", "ChannelService", "Dialogue", "Payload", "build_channels"]
+__all__ = [
+    "ChannelAdapter",
+    "ChannelService",
+    "Dialogue",
+    "Payload",
+    "Unsubscriber",
+    "build_channels",
+]
 
 log = logging.getLogger(__name__)
 
 Payload = dict[str, Any]
 """One platform message as the adapter's ``send`` takes it (JSON, kept in the outbox)."""
+
+
+Unsubscriber = Callable[[str, str], Awaitable[int]]
+"""Ends a chat's subscriptions of one capability (e.g. dossier status notifications):
+``(channel, sender_id)`` → how many were ended."""
 
 
 class Dialogue(Protocol):
@@ -63,6 +75,7 @@ class ChannelService:
         self._starters: list[asyncio.Task[Any]] = []
         self._maintainer: asyncio.Task[Any] | None = None
         self._stopping = asyncio.Event()
+        self._unsubscribers: list[Unsubscriber] = []
 
     # Adapters and life cycle.
 
@@ -187,6 +200,16 @@ class ChannelService:
         """Deliver a channel's own message (no dialogue turn), in order with the turns."""
         async with self._turn(channel, sender_id):
             await self.outbox.deliver(channel, recipient_id, payloads)
+
+    def on_unsubscribe(self, unsubscriber: Unsubscriber) -> None:
+        """Register a capability that sends a chat messages of its own (notifications)."""
+        self._unsubscribers.append(unsubscriber)
+
+    async def unsubscribe(self, channel: str, sender_id: str) -> int:
+        """The chat asked to stop every notification (e.g. Telegram's ``/stop``): the
+        number of subscriptions ended across capabilities."""
+        return sum([await unsubscriber(channel, sender_id)
+                    for unsubscriber in self._unsubscribers])
 
     async def remember_context(
         self, channel: str, sender_id: str, context: dict[str, Any]

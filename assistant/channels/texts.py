@@ -29,6 +29,20 @@ _TEXTS: dict[str, dict[Language, str]] = {
         "en": "This button has expired. Please type your question again.",
     },
     "choose_below": {"vi": "Anh/chị chọn bên dưới:", "en": "Please choose below:"},
+    "stopped": {
+        "vi": (
+            "Đã tắt thông báo: tôi sẽ không nhắn về thay đổi trạng thái hồ sơ nữa. "
+            "Muốn nhận lại, anh/chị tra cứu hồ sơ và chọn \"🔔 Nhận thông báo\"."
+        ),
+        "en": (
+            "Notifications are off: I will no longer message you about dossier status "
+            "changes. To get them again, look up your dossier and choose \"🔔 Notify me\"."
+        ),
+    },
+    "nothing_to_stop": {
+        "vi": "Anh/chị chưa đăng ký nhận thông báo nào, nên không có gì cần tắt.",
+        "en": "You are not subscribed to any notifications, so there is nothing to stop.",
+    },
 }
 
 

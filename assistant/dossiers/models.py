@@ -31,6 +31,7 @@ __all__ = [
     "StatusEvent",
     "StatusEventIn",
     "StatusEventOut",
+    "UnsubscribeOut",
     "UpsertOut",
     "mask_name",
     "normalise_phone",
@@ -338,6 +339,10 @@ class NotificationOut(BaseModel):
     status: DossierStatus
     text: str
     created_at: datetime
+
+
+class UnsubscribeOut(BaseModel):
+    removed: int  # subscriptions removed (0: there were none)
 
 
 class Requester(BaseModel):

@@ -2,8 +2,10 @@
 
 The store queues a notification per subscriber when an upsert changes a status
 (once: unique per subscription and status step). Push channels (Telegram, Zalo)
-get it through a ``TextSender`` — the channels capability's outbox; the widget
-polls ``GET /api/dossiers/notifications``.
+get it through a ``TextSender`` — the channels capability's outbox — right after a
+staff push, or from the gateway's ``NotificationDispatcher`` when another process
+(an import) queued it; the widget polls ``GET /api/dossiers/notifications``.
+Unsubscribing drops what is still queued.
 """
 
 import asyncio
@@ -11,7 +13,7 @@ import logging
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from assistant.dossiers.errors import SubscriptionRefusedError
@@ -95,6 +97,28 @@ class DossierNotifications:
                     DossierSubscriptionRow.recipient_id == recipient_id,
                 )
             ) is not None
+
+    def unsubscribe(
+        self, recipient_id: str, *, channels: frozenset[str], code: str | None = None
+    ) -> int:
+        """Stop following ``code`` (every dossier when None) on ``channels``; the number
+        of subscriptions removed."""
+        with Session(self._engine) as session, session.begin():
+            query = select(DossierSubscriptionRow.id).where(
+                DossierSubscriptionRow.recipient_id == recipient_id,
+                DossierSubscriptionRow.channel.in_(sorted(channels)),
+            )
+            if code is not None:
+                query = query.where(DossierSubscriptionRow.dossier_code == code)
+            ids = list(session.scalars(query).all())
+            if not ids:
+                return 0
+            # Their notifications go with them (ON DELETE CASCADE): nothing queued is
+            # sent after the person said stop.
+            session.execute(delete(DossierSubscriptionRow).where(
+                DossierSubscriptionRow.id.in_(ids)
+            ))
+        return len(ids)
 
     def take_for_widget(self, recipient_id: str) -> list[NotificationOut]:
         """The undelivered notifications of a widget/API recipient, marked delivered."""

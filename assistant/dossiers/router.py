@@ -1,12 +1,17 @@
 """The public dossier API: ``GET /api/dossiers/{code}`` (same privacy rules and limits
-as the conversation) and the widget's notification poll."""
+as the conversation), the widget's notification poll and its way to stop them."""
 
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request
 
 from assistant.dossiers.deps import DossiersDep, requester_of
-from assistant.dossiers.models import DossierPublicOut, DossierVerifiedOut, NotificationOut
+from assistant.dossiers.models import (
+    DossierPublicOut,
+    DossierVerifiedOut,
+    NotificationOut,
+    UnsubscribeOut,
+)
 
 __all__ = ["router"]
 
@@ -23,6 +28,18 @@ async def take_notifications(
     """Status changes of the dossiers this widget conversation follows, each returned
     once (the widget polls while it is open)."""
     return await dossiers.take_notifications(sender_id)
+
+
+@router.delete("/subscriptions", response_model=UnsubscribeOut)
+async def unsubscribe(
+    dossiers: DossiersDep,
+    sender_id: Annotated[str, Query(min_length=1, max_length=128, pattern=_SENDER)],
+    code: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
+) -> UnsubscribeOut:
+    """Stop the status-change notifications of this widget conversation: for ``code``
+    only, or for every dossier it follows. Telegram and Zalo chats are not touched
+    (they send ``/stop`` themselves). 422 ``invalid_dossier_code`` for a malformed code."""
+    return UnsubscribeOut(removed=await dossiers.unsubscribe(sender_id, raw_code=code))
 
 
 @router.get("/{code}", response_model=DossierVerifiedOut | DossierPublicOut)

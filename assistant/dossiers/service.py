@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from assistant.dossiers.adapters import DossierSource
 from assistant.dossiers.codes import normalise_dossier_code
+from assistant.dossiers.dispatcher import NotificationDispatcher
 from assistant.dossiers.errors import (
     DossierNotFoundError,
     DossierSourceUnavailableError,
@@ -53,12 +54,16 @@ class DossierService:
         limiter: LookupLimiter,
         notifications: DossierNotifications,
         *,
+        dispatch_interval_seconds: float = 0.0,
         today: Callable[[], date] = _today,
     ) -> None:
         self.store = store
         self.source = source
         self.limiter = limiter
         self.notifications = notifications
+        self.dispatcher = NotificationDispatcher(
+            notifications, interval_seconds=dispatch_interval_seconds
+        )
         self._today = today
 
     @classmethod
@@ -88,7 +93,10 @@ class DossierService:
             max_per_recipient=settings.max_subscriptions_per_recipient,
             sender=sender,
         )
-        return cls(store, source, limiter, notifications)
+        return cls(
+            store, source, limiter, notifications,
+            dispatch_interval_seconds=settings.notification_dispatch_seconds,
+        )
 
     async def lookup(
         self, raw_code: str, requester: Requester, *, phone_last4: str | None = None
@@ -168,10 +176,37 @@ class DossierService:
             language=language,
         )
 
+    async def unsubscribe(
+        self, recipient_id: str, *, channels: frozenset[str] | None = None,
+        raw_code: str | None = None,
+    ) -> int:
+        """Stop following ``raw_code`` (every dossier when None); the number of
+        subscriptions removed. ``channels`` defaults to the polled ones (widget, API):
+        a caller of the public API must not unsubscribe a Telegram or Zalo chat."""
+        code = normalise_dossier_code(raw_code) if raw_code is not None else None
+        return await asyncio.to_thread(
+            self.notifications.unsubscribe, recipient_id,
+            channels=self.notifications.poll_channels if channels is None else channels,
+            code=code,
+        )
+
+    async def unsubscribe_chat(self, channel: str, sender_id: str) -> int:
+        """A chat's ``/stop`` (Telegram): every subscription of that chat on ``channel``."""
+        return await self.unsubscribe(sender_id, channels=frozenset({channel}))
+
     async def take_notifications(self, recipient_id: str) -> list[NotificationOut]:
         return await asyncio.to_thread(self.notifications.take_for_widget, recipient_id)
 
+    def start(self) -> None:
+        """Start the background hand-over of queued push notifications."""
+        self.dispatcher.start()
+
+    async def stop(self) -> None:
+        """Stop the background work (before the channels close)."""
+        await self.dispatcher.stop()
+
     async def aclose(self) -> None:
+        await self.stop()
         await self.source.aclose()
 
 

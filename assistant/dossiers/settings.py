@@ -43,3 +43,6 @@ class DossierSettings(BaseModel):
     # the widget (GET /api/dossiers/notifications).
     push_channels: str = "telegram,zalo"
     poll_channels: str = "web,api"
+    # How often the gateway hands over push notifications queued outside a request
+    # (e.g. by `assistant dossiers import`); 0 turns the loop off.
+    notification_dispatch_seconds: float = Field(default=15.0, ge=0)

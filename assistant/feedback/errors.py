@@ -1,8 +1,13 @@
 """Errors of the feedback capability."""
 
-from assistant.errors import NotReadyError, ValidationFailedError
+from assistant.errors import AssistantError, NotReadyError, ValidationFailedError
 
-__all__ = ["FontMissingError", "InvalidPeriodError", "InvalidQrTargetError"]
+__all__ = [
+    "FeedbackRateLimitedError",
+    "FontMissingError",
+    "InvalidPeriodError",
+    "InvalidQrTargetError",
+]
 
 
 class InvalidPeriodError(ValidationFailedError):
@@ -37,3 +42,22 @@ class FontMissingError(NotReadyError):
             "fonts-dejavu-core or set ASSISTANT_FEEDBACK__FONT_PATH.",
         )
 
+
+
+class FeedbackRateLimitedError(AssistantError):
+    """Too much feedback from one conversation or address; what was given before is kept."""
+
+    status = 429
+    code = "too_much_feedback"
+
+    def __init__(self, retry_after_seconds: int) -> None:
+        minutes = max(1, -(-retry_after_seconds // 60))
+        super().__init__(
+            "Anh/chị đã gửi nhiều góp ý trong thời gian ngắn nên hệ thống tạm chưa nhận "
+            "thêm. Các góp ý đã gửi trước đó vẫn được ghi nhận đầy đủ. "
+            f"Vui lòng thử lại sau khoảng {minutes} phút.",
+            "You have sent a lot of feedback in a short time, so no more can be taken "
+            "for now. Everything you sent before has been kept. "
+            f"Please try again in about {minutes} minute{'s' if minutes > 1 else ''}.",
+        )
+        self.retry_after_seconds = retry_after_seconds

@@ -9,7 +9,12 @@ from sqlalchemy import Engine
 
 from assistant.feedback.chart import trend_svg
 from assistant.feedback.csv_io import to_csv
-from assistant.feedback.errors import InvalidPeriodError, InvalidQrTargetError
+from assistant.feedback.errors import (
+    FeedbackRateLimitedError,
+    InvalidPeriodError,
+    InvalidQrTargetError,
+)
+from assistant.feedback.limiter import FeedbackKind, FeedbackLimiter
 from assistant.feedback.links import links_for
 from assistant.feedback.models import (
     AnswerFeedbackIn,
@@ -50,6 +55,11 @@ class FeedbackService:
         self._public_url = public_url
         self._organisation = organisation_vi
         self._offset = timezone(timedelta(hours=settings.utc_offset_hours))
+        self.limiter = FeedbackLimiter(
+            sender_limits=settings.sender_rate_limit,
+            client_limits=settings.client_rate_limit,
+            storage_uri=settings.rate_limit_storage,
+        )
 
     @classmethod
     def create(
@@ -61,6 +71,18 @@ class FeedbackService:
         )
 
     # — the chat —
+
+    def admit(
+        self, kind: FeedbackKind, *, sender_id: str | None, client_ip: str | None
+    ) -> None:
+        """Count the start of a rating round or an answer's thumbs against the limits
+        per conversation and per address; raises ``FeedbackRateLimitedError`` before
+        anything of the new one is taken (earlier feedback is never touched)."""
+        try:
+            self.limiter.hit(kind, sender_id=sender_id, client_ip=client_ip)
+        except FeedbackRateLimitedError:
+            log.info("feedback (%s) refused: rate limit", kind)
+            raise
 
     def save(
         self,

@@ -1,5 +1,5 @@
-"""Settings of the feedback capability (``ASSISTANT_FEEDBACK__*``): deep links, the
-dashboard's thresholds and the font of the printable sheets."""
+"""Settings of the feedback capability (``ASSISTANT_FEEDBACK__*``): deep links, abuse
+limits, the dashboard's thresholds and the font of the printable sheets."""
 
 from pathlib import Path
 
@@ -16,6 +16,12 @@ class FeedbackSettings(BaseModel):
     # has no documented way to carry context, so the deployer names the one they use.
     zalo_link_template: str = ""
     ask_if_helpful: bool = True  # "was this helpful?" thumbs after procedure answers
+    # Feedback rounds started and answer thumbs given, each counted per conversation and
+    # per client address (`limits` notation, several separated by ";"). The address
+    # limit is loose: people at a one-stop-shop share its Wi-Fi (one address).
+    sender_rate_limit: str = "10/hour;30/day"
+    client_rate_limit: str = "100/hour;1000/day"
+    rate_limit_storage: str = "memory://"  # e.g. redis://… when several gateway workers run
     low_rating_max: int = Field(default=2, ge=1, le=4)  # ratings ≤ this are "low"
     low_ratings_shown: int = Field(default=20, ge=1, le=500)
     # Periods and trend buckets are local dates; Vietnam has one zone and no DST.

@@ -13,7 +13,8 @@ class SearchHit(BaseModel):
 
     code: str
     title: str
-    score: float
+    score: float  # fused, relative to the question's best match: ranks, does not judge
+    similarity: float | None = None  # question–procedure cosine of the dense model
     level: str  # level labels as published, e.g. "Cấp tỉnh, Cấp xã"
     field: str
     agency: str

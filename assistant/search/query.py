@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from assistant.search.accents import AccentModel
 from assistant.search.aliases import AliasTable
+from assistant.search.glossary import EnglishGlossary
+from assistant.search.qualifiers import asked_qualifiers
 from assistant.search.syllables import folded_syllables, lexical_tokens
 from assistant.text import detect_language, has_diacritics, normalise_text
 
@@ -29,6 +31,7 @@ class AnalysedQuery:
     vietnamese: float  # 0 (English) … 1 (Vietnamese): weight of the question's own terms
     restored: str | None  # the question with restored diacritics, when it was unaccented
     expansions: tuple[str, ...]
+    asked: frozenset[str] = frozenset()  # procedure variants the question asks for
 
 
 class QueryAnalyser:
@@ -39,24 +42,21 @@ class QueryAnalyser:
         *,
         accents: AccentModel | None,
         aliases: AliasTable | None,
+        glossary: EnglishGlossary | None = None,
         restore_accents: bool = True,
     ) -> None:
         self._accents = accents
         self._aliases = aliases
+        self._glossary = glossary
         self._restore = restore_accents
 
     def analyse(self, query: str) -> AnalysedQuery:
         text = normalise_text(query, max_chars=_MAX_QUERY_CHARS)
         folded = folded_syllables(text)
-        expansions = tuple(self._aliases.expansions(text)) if self._aliases else ()
         vietnamese = self._vietnamese(text, folded)
+        expansions = self._expansions(text, vietnamese)
         restored = None
-        if (
-            self._restore
-            and self._accents is not None
-            and vietnamese >= 0.5
-            and not has_diacritics(text)
-        ):
+        if self._accents is not None and self._should_restore(text, vietnamese):
             restored = self._accents.restore(text)
         base = restored or text
         dense_text = ". ".join([base, *expansions]) if expansions else base
@@ -69,15 +69,23 @@ class QueryAnalyser:
             vietnamese=vietnamese,
             restored=restored,
             expansions=expansions,
+            asked=asked_qualifiers([base, *expansions]),
         )
 
+    def _expansions(self, text: str, vietnamese: float) -> tuple[str, ...]:
+        aliases = self._aliases.match(text) if self._aliases is not None else []
+        if self._glossary is None or vietnamese >= 0.5:
+            return tuple(dict.fromkeys(m.expansion for m in aliases))
+        # English: the glossary speaks for English words (the alias table's few English
+        # rows add its generic ones: "register" → "đăng ký"); aliases add only what the
+        # glossary does not know, such as Vietnamese abbreviations ("dkkh", "hkd").
+        glossary = self._glossary
+        found = dict.fromkeys(glossary.translations(text))
+        found.update(dict.fromkeys(m.expansion for m in aliases if not glossary.match(m.term)))
+        return tuple(found)
+
     def _should_restore(self, text: str, vietnamese: float) -> bool:
-        return (
-            self._restore
-            and self._accents is not None
-            and vietnamese >= 0.5
-            and not has_diacritics(text)
-        )
+        return self._restore and vietnamese >= 0.5 and not has_diacritics(text)
 
     def _vietnamese(self, text: str, folded: list[str]) -> float:
         if has_diacritics(text):

@@ -47,12 +47,17 @@ class SearchTuning:
     use_lexical: bool = True
     use_folded_copies: bool = False  # only matters for an index built with them
     use_aliases: bool = True
+    use_glossary: bool = True  # English administrative terms → Vietnamese wording
     use_accent_restoration: bool = True
     use_language_gate: bool = True  # weight the question's own BM25 terms by how Vietnamese
     dense_weight: float = 1.0
-    lexical_weight: float = 0.5
-    expansion_weight: float = 0.5  # alias expansions relative to the question's own terms
+    lexical_weight: float = 0.8
+    expansion_weight: float = 0.7  # alias expansions relative to the question's own terms
     citizen_bonus: float = 0.02  # prefer procedures people do over ministry-internal ones
+    # Lowers a variant ("Cấp lại …", "Xóa …", "… có yếu tố nước ngoài") when the question
+    # names no reason for it (see ``qualifiers.py``); on the scale of the fused score
+    # (dense and lexical each scaled to at most their weight).
+    unasked_variant_penalty: float = 0.15
 
 
 @dataclass(frozen=True)

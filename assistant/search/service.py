@@ -8,8 +8,10 @@ import numpy as np
 
 from assistant.search.aliases import AliasTable, default_aliases_path
 from assistant.search.errors import IndexMismatchError, InvalidSearchError
+from assistant.search.glossary import EnglishGlossary, default_glossary_path
 from assistant.search.index import SearchIndex, load_index, resolve_model
 from assistant.search.models import SearchHit
+from assistant.search.qualifiers import QUALIFIERS, title_qualifiers
 from assistant.search.query import AnalysedQuery, QueryAnalyser
 from assistant.search.ranking import (
     FilterColumns,
@@ -46,15 +48,18 @@ class SearchService:
         encoder: "Encoder | None",
         *,
         aliases: AliasTable | None,
+        glossary: EnglishGlossary | None = None,
         tuning: SearchTuning | None = None,
     ) -> None:
         self._index = index
         self._encoder = encoder
         self._aliases = aliases
+        self._glossary = glossary
         self.tuning = tuning or SearchTuning()
         self._analyser = QueryAnalyser(
             accents=index.accents,
             aliases=aliases if self.tuning.use_aliases else None,
+            glossary=glossary if self.tuning.use_glossary else None,
             restore_accents=self.tuning.use_accent_restoration,
         )
         documents = index.documents
@@ -65,6 +70,10 @@ class SearchService:
             members.setdefault(family, []).append(position)
         self._members = {family: tuple(rows) for family, rows in members.items()}
         self._citizen = np.array([d.is_citizen_facing for d in documents], dtype=np.float32)
+        variants = [title_qualifiers(d.title) for d in documents]
+        self._variants = {
+            q.name: np.array([q.name in v for v in variants], dtype=bool) for q in QUALIFIERS
+        }
 
     @classmethod
     def load(
@@ -83,7 +92,12 @@ class SearchService:
         # One intra-op thread: a query is one short sequence, and on a busy machine two
         # threads spin-wait for each other (measured p50 87 ms with 1 thread, 539 ms
         # with 2, load average 5 on 2 cores; bench/search_speed.py).
-        encoder = Encoder.load(model_path, threads=_ENCODER_THREADS)
+        encoder = Encoder.load(
+            model_path,
+            runtime=settings.search.runtime,
+            threads=_ENCODER_THREADS,
+            cache_size=settings.search.query_cache_size,
+        )
         if encoder.dimension != index.manifest.dimension:
             raise IndexMismatchError(
                 index.folder,
@@ -91,12 +105,20 @@ class SearchService:
             )
         aliases_path = default_aliases_path()
         aliases = AliasTable.load(aliases_path) if aliases_path.is_file() else None
+        glossary_path = default_glossary_path()
+        glossary = EnglishGlossary.load(glossary_path) if glossary_path.is_file() else None
         log.info("search index loaded: %d procedures", len(index.documents))
-        return cls(index, encoder, aliases=aliases, tuning=tuning)
+        return cls(index, encoder, aliases=aliases, glossary=glossary, tuning=tuning)
 
     def with_tuning(self, tuning: SearchTuning) -> "SearchService":
         """The same index and encoder ranked with other switches (for benchmarks)."""
-        return SearchService(self._index, self._encoder, aliases=self._aliases, tuning=tuning)
+        return SearchService(
+            self._index,
+            self._encoder,
+            aliases=self._aliases,
+            glossary=self._glossary,
+            tuning=tuning,
+        )
 
     @property
     def has_folded_copies(self) -> bool:
@@ -142,14 +164,20 @@ class SearchService:
         analysed = self._analyser.analyse(query)
         if not analysed.text:
             raise InvalidSearchError("Câu hỏi đang trống.", "The query is empty.")
-        scores = self.scores(analysed)
+        scores, dense = self._scores(analysed)
         mask = self._columns.mask(level=key, field=field or None, agency=agency or None)
-        return [self._hit(r) for r in self._rank(scores, mask, k)]
+        return [self._hit(r, dense) for r in self._rank(scores, mask, k)]
 
-    def scores(self, analysed: AnalysedQuery) -> np.ndarray:
-        """Fused score of every document for an analysed query."""
+    def _scores(self, analysed: AnalysedQuery) -> tuple[np.ndarray, np.ndarray | None]:
+        """Fused score of every document for an analysed query, and the dense cosine
+        similarities (``None`` without the dense side).
+
+        The fused scores are relative to the question's best match; only the cosine
+        says how well anything matches at all.
+        """
         tuning = self.tuning
         parts: list[tuple[np.ndarray, float, float]] = []
+        dense = None
         if tuning.use_dense and self._encoder is not None:
             dense = self._dense_scores(analysed.dense_text)
             parts.append((dense, tuning.dense_weight, float(np.median(dense))))
@@ -159,7 +187,11 @@ class SearchService:
         fused = fuse(parts)
         if fused.size == 0:
             fused = np.zeros(self.size, dtype=np.float32)
-        return fused + tuning.citizen_bonus * self._citizen
+        fused = fused + tuning.citizen_bonus * self._citizen
+        unasked = [mask for name, mask in self._variants.items() if name not in analysed.asked]
+        if unasked and tuning.unasked_variant_penalty > 0:
+            fused = fused - tuning.unasked_variant_penalty * np.logical_or.reduce(unasked)
+        return fused, dense
 
     def _dense_scores(self, text: str) -> np.ndarray:
         assert self._encoder is not None
@@ -199,12 +231,13 @@ class SearchService:
             k=k,
         )
 
-    def _hit(self, ranked: Ranked) -> SearchHit:
+    def _hit(self, ranked: Ranked, dense: np.ndarray | None) -> SearchHit:
         d = self._index.documents[ranked.position]
         return SearchHit(
             code=d.code,
             title=d.title,
             score=round(ranked.score, 4),
+            similarity=None if dense is None else round(float(dense[ranked.position]), 4),
             level=d.level,
             field=d.field,
             agency=d.agency,

@@ -35,7 +35,7 @@ _ENGLISH = frozenset(
 # Typed the same way by speakers of both languages.
 _NEUTRAL = frozenset(
     """
-    ok okay oke okie alo bot ad admin
+    ok okay oke okie alo bot ad admin online app zalo vneid email sms qr
     """.split()
 )
 # Frequent unaccented Vietnamese words that an English reader would never type.
@@ -43,6 +43,14 @@ _VIETNAMESE = frozenset(
     """
     toi ban minh em anh chi co khong duoc lam giay xin chao cam on cho hoi can muon thu
     tuc ho so dang ky cap lai doi bao nhieu phi le o dau nao gi the sao vay nhe a
+    """.split()
+)
+# Abbreviations only Vietnamese speakers type (chat shorthand and the acronyms of
+# papers and offices); none of them parses as a Vietnamese syllable.
+_VIETNAMESE_ABBREVIATIONS = frozenset(
+    """
+    dk dky dkkd dkkh dkx hkd cccd cmnd cmt gplx gcn gpxd qsdd sdt stk ubnd cand ko kh
+    k j dc ntn bn mn tk hs tthc dvc bhxh bhyt mst gpkd lltp
     """.split()
 )
 
@@ -61,8 +69,10 @@ def detect_language(text: str) -> Language | None:
         return None
     vi_score = en_score = 0.0
     for word in words:
-        if word in _VIETNAMESE:
+        if word in _VIETNAMESE or word in _VIETNAMESE_ABBREVIATIONS:
             vi_score += 1.5
+        if word in _VIETNAMESE_ABBREVIATIONS:
+            continue
         if word in _ENGLISH or not _SYLLABLE.match(word):
             en_score += 1.0
         elif word not in _VIETNAMESE:

@@ -62,7 +62,8 @@ async def test_correct_system_is_mapped(system: DossierSystem) -> None:
 
 async def test_transient_failures_are_retried(system: DossierSystem) -> None:
     system.failures = [503, 500]
-    source = _source(system.url)
+    # A generous deadline: this test is about retrying, and CI machines are slow.
+    source = _source(system.url, timeout_seconds=3.0, total_timeout_seconds=15.0)
     try:
         dossier = await source.fetch(CODE)
     finally:

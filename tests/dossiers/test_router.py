@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from assistant.app import create_app
 from assistant.dossiers.service import DossierService
-from assistant.settings import Settings
+from assistant.settings import ServerSettings, Settings
 from tests.dossiers.conftest import make_service
 
 STAFF = {"Authorization": "Bearer dev-staff-token"}
@@ -105,3 +105,59 @@ def test_staff_push_with_bad_code(client: TestClient) -> None:
     response = client.put("/api/staff/dossiers/not-a-code", json=body, headers=STAFF)
     assert response.status_code == 422
     assert response.json()["code"] == "invalid_dossier_code"
+
+
+def test_widget_stops_its_notifications(client: TestClient, demo_service: DossierService) -> None:
+    asyncio.run(demo_service.subscribe(CODE, channel="api", recipient_id="w-2", language="vi"))
+    asyncio.run(demo_service.subscribe(
+        CODE, channel="telegram", recipient_id="telegram:7", language="vi"))
+    # The public API cannot unsubscribe a Telegram chat, even with its sender id.
+    spared = client.delete("/api/dossiers/subscriptions", params={"sender_id": "telegram:7"})
+    assert spared.status_code == 200 and spared.json() == {"removed": 0}
+    bad = client.delete("/api/dossiers/subscriptions",
+                        params={"sender_id": "w-2", "code": "H22"},
+                        headers={"Accept-Language": "en"})
+    assert bad.status_code == 422 and bad.json()["code"] == "invalid_dossier_code"
+    assert client.delete("/api/dossiers/subscriptions").status_code == 422  # no sender
+    gone = client.delete("/api/dossiers/subscriptions",
+                         params={"sender_id": "w-2", "code": CODE.lower()})
+    assert gone.json() == {"removed": 1}
+    assert client.delete("/api/dossiers/subscriptions?sender_id=w-2").json() == {"removed": 0}
+    assert demo_service.notifications.is_subscribed(
+        CODE, channel="telegram", recipient_id="telegram:7")
+
+
+def test_cross_origin_widget_may_call_the_get_and_delete_endpoints(
+    demo_service: DossierService, tmp_path: Path
+) -> None:
+    portal = "https://dichvucong.example.gov.vn"
+    settings = Settings(data_dir=tmp_path, server=ServerSettings(cors_origins=[portal]))
+    app = create_app(settings)
+    app.state.services = SimpleNamespace(settings=settings, dossiers=demo_service)
+    client = TestClient(app)
+    for method, path, headers in (
+        ("GET", f"/api/dossiers/{CODE}", "x-phone-last4,accept-language"),
+        ("GET", "/api/dossiers/notifications", ""),
+        ("DELETE", "/api/dossiers/subscriptions", ""),
+        ("POST", "/api/chat", "content-type"),
+    ):
+        preflight = client.options(path, headers={
+            "Origin": portal, "Access-Control-Request-Method": method,
+            **({"Access-Control-Request-Headers": headers} if headers else {}),
+        })
+        assert preflight.status_code == 200, (method, path, preflight.text)
+        assert preflight.headers["access-control-allow-origin"] == portal
+        assert method in preflight.headers["access-control-allow-methods"]
+    for response in (
+        client.get(f"/api/dossiers/{CODE}", headers={"Origin": portal}),
+        client.get("/api/dossiers/notifications?sender_id=w-3", headers={"Origin": portal}),
+        client.delete("/api/dossiers/subscriptions?sender_id=w-3", headers={"Origin": portal}),
+    ):
+        assert response.status_code == 200, response.text
+        assert response.headers["access-control-allow-origin"] == portal
+    refused = client.options("/api/dossiers/notifications", headers={
+        "Origin": "https://evil.example", "Access-Control-Request-Method": "GET"})
+    assert "access-control-allow-origin" not in refused.headers
+    put = client.options(f"/api/staff/dossiers/{CODE}", headers={
+        "Origin": portal, "Access-Control-Request-Method": "PUT"})
+    assert put.status_code == 400  # the staff API is not for browsers on other sites

@@ -238,3 +238,23 @@ async def test_channel_sender_addresses_the_platform_chat() -> None:
 
     await ChannelTextSender(_Channels()).send_text("telegram", "telegram:42", "hello")
     assert calls == [("telegram", "telegram:42", "42", [{"text": "hello"}])]
+
+
+async def test_unsubscribe_stops_queued_and_later_notifications(
+    demo_service: DossierService,
+) -> None:
+    code = "H22.45-240105-0003"
+    other = "000.00.15.H22-231004-0012"
+    for followed in (code, other):
+        await demo_service.subscribe(followed, channel="api", recipient_id="w1", language="vi")
+    await demo_service.subscribe(code, channel="telegram", recipient_id="w1", language="vi")
+    await demo_service.push(code, _change("processing"))  # queued, not fetched yet
+    assert await demo_service.unsubscribe("w1", raw_code=code.lower()) == 1
+    assert await demo_service.take_notifications("w1") == []  # the queued one went too
+    assert demo_service.notifications.is_subscribed(other, channel="api", recipient_id="w1")
+    assert await demo_service.unsubscribe("w1") == 1  # the rest, on the polled channels only
+    assert await demo_service.unsubscribe("w1") == 0
+    assert demo_service.notifications.is_subscribed(code, channel="telegram", recipient_id="w1")
+    assert await demo_service.unsubscribe("w1", channels=frozenset({"telegram"})) == 1
+    await demo_service.push(code, _change("result_ready"))
+    assert await demo_service.take_notifications("w1") == []

@@ -207,3 +207,21 @@ def test_scanned_qr_code_opens_the_chat_in_feedback_mode(
     assert (record.rating, record.reasons, record.counter, record.agency, record.source) == (
         4, ["fast"], "Q7", "stp", "qr")
     assert widget.errors == []
+
+
+def test_too_many_rounds_are_refused_and_what_was_given_is_kept(
+    gateway: httpx.Client, stack: Stack
+) -> None:
+    limit = int(stack.settings.feedback.sender_rate_limit.split("/")[0])
+    chat = Conversation(gateway)
+    for _ in range(limit):
+        chat.say("5 sao")
+        assert "hài lòng nhất" in chat.text, chat.text
+        chat.say("thôi")
+    chat.say("5 sao")
+    assert "gửi nhiều góp ý" in chat.text and "vẫn được ghi nhận" in chat.text, chat.text
+    assert "Khi nào cần" not in chat.text  # the refusal is the only answer
+    records = _records(gateway, stack, chat.sender_id)
+    assert [r.rating for r in records] == [5] * limit
+    chat.say("tôi muốn làm hộ chiếu")  # the conversation itself goes on
+    assert "hộ chiếu" in chat.text.lower()

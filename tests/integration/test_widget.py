@@ -4,9 +4,11 @@ Screenshots go to ``test-artifacts/widget/``.
 """
 
 import re
+import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import httpx
 import pytest
 
 from assistant.runtime.stack import Stack
@@ -15,6 +17,7 @@ from tests.support.browser import WidgetPage, artifacts_dir, launch_chromium
 pytestmark = pytest.mark.integration
 
 XSS = "<img src=x onerror=alert(1)>"
+STAFF = {"Authorization": "Bearer dev-staff-token"}
 Open = Callable[..., WidgetPage]
 
 
@@ -140,3 +143,49 @@ def test_counter_deep_link_sends_its_context(demo: Open) -> None:
     assert requests[0]["context"] == {"counter": "Q3", "mode": "feedback"}
     assert requests[0]["language"] == "en"
     widget.shot("07-counter-deep-link")
+
+
+def test_a_followed_dossier_status_change_appears_in_the_open_widget(
+    browser: Any, stack: Stack, gateway: httpx.Client
+) -> None:
+    code = f"H22.45-240302-{uuid.uuid4().int % 10_000:04d}"
+    record = {
+        "procedure_name": "Đăng ký thường trú", "agency": "Công an phường Hồng Hải",
+        "channel": "online", "received_on": "2024-03-02", "due_on": "2024-03-09",
+        "status": "received", "status_at": "2024-03-02T09:00:00+07:00",
+    }
+    assert gateway.put(f"/api/staff/dossiers/{code}", json=record,
+                       headers=STAFF).status_code == 200
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    # A host page polling every second (the default is every 15 s).
+    page.route(f"{stack.gateway_url}/poll-host", lambda route: route.fulfill(
+        status=200, content_type="text/html; charset=utf-8",
+        body='<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Host</title>'
+             '</head><body><script src="/widget.js" data-poll="1000"></script></body></html>'))
+    widget = WidgetPage(page, artifacts_dir("widget"))
+    try:
+        page.goto(f"{stack.gateway_url}/poll-host")
+        widget.wait_until_styled()
+        widget.open()
+        answer = widget.ask(f"tra cứu hồ sơ {code.lower()}")
+        assert "Đã tiếp nhận" in answer, answer
+        subscribe = page.locator(".aw-reply", has_text="Nhận thông báo")
+        before = widget.bot_bubbles.count()
+        subscribe.click()
+        widget.wait_for_bot(before)
+        assert "Đã đăng ký" in widget.bot_bubbles.last.inner_text()
+
+        changed = {**record, "status": "result_ready",
+                   "status_at": "2024-03-05T15:00:00+07:00", "result_ready_on": "2024-03-05"}
+        pushed = gateway.put(f"/api/staff/dossiers/{code}", json=changed, headers=STAFF)
+        assert pushed.json()["notifications"] == 1, pushed.text
+        notice = page.locator(".aw-notice .aw-bubble")
+        notice.wait_for(timeout=15_000)
+        assert notice.inner_text() == (
+            f"🔔 Hồ sơ {code} (Đăng ký thường trú) vừa chuyển sang trạng thái: Đã có kết quả."
+        )
+        widget.shot("07-dossier-notification")
+        assert not widget.errors
+    finally:
+        context.close()

@@ -1,5 +1,6 @@
-"""Shared search fixtures: the real e5 model, a small real catalogue and its index, and
-the full bundled catalogue's index.
+"""Shared search fixtures: the real e5 model, a small real catalogue and its index (the
+full bundled catalogue's service is in ``tests/conftest.py``, shared with the dialogue
+tests).
 
 The model folder is ``ASSISTANT_TEST_MODELS_DIR`` when set (shared with
 test_embedding_model.py), else the project's ``var/models``; it is built once when
@@ -7,7 +8,6 @@ missing. The full index is the project's own (``index/``), built only when stale
 """
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -63,14 +63,3 @@ def small_service(
     small_index_settings: Settings, small_catalogue: CatalogueService
 ) -> SearchService:
     return SearchService.load(small_index_settings, catalogue=small_catalogue)
-
-
-@pytest.fixture(scope="session")
-def full_service() -> Iterator[SearchService]:
-    """The search service over the bundled catalogue, as the gateway loads it."""
-    from assistant.search.index import ensure_index
-
-    settings = Settings()
-    ensure_index(settings, progress=False)
-    catalogue = CatalogueService.load(settings.search.catalogue_path)
-    yield SearchService.load(settings, catalogue=catalogue)

@@ -2,6 +2,7 @@ import pytest
 
 from assistant.search.accents import AccentModel
 from assistant.search.aliases import AliasTable
+from assistant.search.glossary import EnglishGlossary
 from assistant.search.query import QueryAnalyser
 
 
@@ -51,3 +52,35 @@ def test_switches_turn_off_aliases_and_restoration() -> None:
     assert analysed.restored is None
     assert analysed.expansions == ()
     assert analysed.dense_text == "cap lai the can cuoc"
+
+
+@pytest.fixture(scope="module")
+def bilingual() -> QueryAnalyser:
+    accents = AccentModel.train(["Đăng ký khai sinh cho trẻ em.", "Đăng ký kết hôn."] * 2)
+    aliases = AliasTable([("register", "đăng ký"), ("dkkh", "đăng ký kết hôn")])
+    glossary = EnglishGlossary(
+        [("register", "đăng ký"), ("register birth", "đăng ký khai sinh"), ("online", "trực tuyến")]
+    )
+    return QueryAnalyser(accents=accents, aliases=aliases, glossary=glossary)
+
+
+def test_english_is_read_through_the_glossary(bilingual: QueryAnalyser) -> None:
+    analysed = bilingual.analyse("I need to register the birth of my child")
+    assert analysed.vietnamese == 0.0
+    assert analysed.expansions == ("đăng ký khai sinh",)  # not the alias "đăng ký" too
+    assert analysed.dense_text.endswith(". đăng ký khai sinh")
+    assert "khai_sinh" in analysed.expansion_lexical
+
+
+def test_english_keeps_aliases_the_glossary_does_not_know(bilingual: QueryAnalyser) -> None:
+    analysed = bilingual.analyse("dkkh online ok?")
+    assert set(analysed.expansions) == {"trực tuyến", "đăng ký kết hôn"}
+
+
+def test_vietnamese_is_not_read_through_the_glossary(bilingual: QueryAnalyser) -> None:
+    assert bilingual.analyse("đăng ký khai sinh online").expansions == ()
+
+
+def test_the_variants_a_question_asks_for(bilingual: QueryAnalyser) -> None:
+    assert bilingual.analyse("đăng ký khai sinh").asked == frozenset()
+    assert bilingual.analyse("đăng ký lại khai sinh").asked == {"again"}

@@ -13,6 +13,9 @@ from assistant.text import detect_language
         "tra cuu ho so H22.45-240105-0003",
         "cam on ban",
         "tam biet",
+        "dk tam tru online tren vneid",
+        "gplx bi mat",
+        "dkkd hkd can gi",
     ],
 )
 def test_vietnamese_with_or_without_diacritics(text: str) -> None:
@@ -28,6 +31,7 @@ def test_vietnamese_with_or_without_diacritics(text: str) -> None:
         "I want to renew my passport",
         "check my application status",
         "bye",
+        "how to register online",
     ],
 )
 def test_english(text: str) -> None:

@@ -1,21 +1,18 @@
 """The web pages and widget files served by a real HTTP server, and a real browser."""
 
-import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
-import uvicorn
 from fastapi import FastAPI
 
 from assistant.catalogue.service import CatalogueService
 from assistant.settings import Settings
 from assistant.web.router import router
+from tests.support.asgi_server import serving
 from tests.support.browser import ChatPeer, WidgetPage, artifacts_dir, launch_chromium
-from tests.support.ports import free_port
 
 
 def web_app(settings: Settings) -> FastAPI:
@@ -28,23 +25,10 @@ def web_app(settings: Settings) -> FastAPI:
 
 @pytest.fixture(scope="session")
 def web_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A uvicorn server in a thread, serving the web router on a free port."""
+    """The web router alone, served over HTTP."""
     settings = Settings(data_dir=tmp_path_factory.mktemp("web-var"))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(
-        web_app(settings), host="127.0.0.1", port=port, lifespan="off",
-        ws="none", http="h11", log_level="warning", access_log=False,
-    ))
-    thread = threading.Thread(target=server.run, name="web-server", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the test web server did not start")
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(web_app(settings)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

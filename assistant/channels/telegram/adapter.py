@@ -154,6 +154,7 @@ class TelegramAdapter:
         app.add_handler(CommandHandler("start", self._on_start, filters=message))
         app.add_handler(CommandHandler("help", self._on_help, filters=message))
         app.add_handler(CommandHandler("language", self._on_language, filters=message))
+        app.add_handler(CommandHandler("stop", self._on_stop, filters=message))
         app.add_handler(CallbackQueryHandler(self._on_button))
         app.add_handler(MessageHandler(message & filters.TEXT & ~filters.COMMAND, self._on_text))
         app.add_handler(MessageHandler(message & filters.COMMAND, self._on_help))
@@ -189,6 +190,15 @@ class TelegramAdapter:
         await self._notify(chat_id, {"method": "sendMessage",
                                      "text": channel_text("choose_language", language),
                                      "reply_markup": keyboard.to_dict()})
+
+    async def _on_stop(self, update: Update, _: _Context) -> None:
+        """Unsubscribe the chat from every notification (dossier status changes); the
+        conversation itself goes on."""
+        chat_id = _chat_id(update)
+        removed = await self._core.unsubscribe(CHANNEL, _sender(chat_id))
+        language = await self._language(update)
+        text = channel_text("stopped" if removed else "nothing_to_stop", language)
+        await self._notify(chat_id, {"method": "sendMessage", "text": text})
 
     async def _on_text(self, update: Update, _: _Context) -> None:
         assert update.message is not None and update.message.text is not None

@@ -11,6 +11,10 @@
  * Safety: every text from the user or the server is put into the DOM as text
  * nodes (textContent / createTextNode); innerHTML is never used. Only http(s)
  * URLs in bot text become links.
+ *
+ * While the panel is open and the page visible, the widget polls
+ * GET {api}/api/dossiers/notifications for status changes of the dossiers this
+ * conversation follows and shows them as messages of the assistant.
  */
 (() => {
   'use strict';
@@ -38,6 +42,8 @@
     position: data.position === 'left' ? 'left' : 'right',
     timeoutMs: positiveInt(data.timeout, 30000),
     maxLength: positiveInt(data.maxLength, 2000),
+    // Dossier notifications: how often to ask while open; "0" turns polling off.
+    pollMs: data.poll === '0' ? 0 : Math.max(positiveInt(data.poll, 15000), 1000),
     storageKey: 'assistant-widget:' + api,
   };
   const context = scalars(parseJson(data.context));
@@ -92,6 +98,12 @@
           'Anh/chị có thể bấm “Gửi lại”.',
         rejected: 'Hệ thống không nhận tin nhắn này.',
       },
+      stopNotices: 'Tắt thông báo hồ sơ này',
+      stopNoticesLabel: (code) => `Tắt thông báo cho hồ sơ ${code}`,
+      noticesStopped: (code) => `Đã tắt thông báo cho hồ sơ ${code}. Muốn nhận lại, ` +
+        'anh/chị tra cứu hồ sơ và chọn “🔔 Nhận thông báo”.',
+      noticesNotStopped: 'Chưa tắt được thông báo vì không kết nối được tới hệ thống. ' +
+        'Anh/chị vui lòng thử lại sau.',
     },
     en: {
       launcher: 'Ask the assistant',
@@ -128,6 +140,12 @@
           'You can press “Retry”.',
         rejected: 'The service did not accept this message.',
       },
+      stopNotices: 'Stop notifications for this dossier',
+      stopNoticesLabel: (code) => `Stop notifications for dossier ${code}`,
+      noticesStopped: (code) => `Notifications for dossier ${code} are off. To get them ` +
+        'again, look up the dossier and choose “🔔 Notify me”.',
+      noticesNotStopped: 'Notifications could not be turned off: the service could not ' +
+        'be reached. Please try again later.',
     },
   };
 
@@ -308,6 +326,14 @@
       isUser ? msg.text : richText(msg.text));
     const item = h('li', { class: `aw-msg aw-${isUser ? 'user' : 'bot'}`, 'data-id': msg.id },
       h('span', { class: 'aw-sr' }, isUser ? strings.you : strings.bot), bubble);
+    if (msg.notice) {
+      item.classList.add('aw-notice');
+      if (!msg.isStopped) {
+        item.append(h('button', { type: 'button', class: 'aw-stop',
+          'aria-label': strings.stopNoticesLabel(msg.notice),
+          onclick: () => stopNotices(msg.notice) }, strings.stopNotices));
+      }
+    }
     if (isUser && msg.state === 'failed') {
       item.classList.add('aw-failed');
       const reason = strings.errors[msg.error] || strings.errors.network;
@@ -496,6 +522,97 @@
     ui.input.focus();
   }
 
+  // --- dossier notifications: polled while the panel is open and the page visible ---
+
+  let pollTimer = null;
+  let isPolling = false;  // a request in flight: it schedules the next one itself
+  let pollFailures = 0;
+  let hasNoNotifications = false;  // the server has no notification API (404)
+
+  function shouldPoll() {
+    return config.pollMs > 0 && !hasNoNotifications && isReady && !ui.panel.hidden &&
+      document.visibilityState !== 'hidden';
+  }
+
+  function startPolling() {
+    if (pollTimer === null && !isPolling && shouldPoll()) pollTimer = setTimeout(poll, 0);
+  }
+
+  function stopPolling() {
+    clearTimeout(pollTimer);
+    pollTimer = null;
+  }
+
+  async function poll() {
+    pollTimer = null;
+    if (isPolling || !shouldPoll()) return;
+    isPolling = true;
+    const senderId = state.senderId;
+    let delay = config.pollMs;
+    try {
+      const response = await fetch(config.api + '/api/dossiers/notifications?sender_id=' +
+        encodeURIComponent(senderId), { credentials: 'omit', cache: 'no-store' });
+      if (response.status === 404) {
+        hasNoNotifications = true;
+        return;
+      }
+      if (!response.ok) throw new Error(String(response.status));
+      const items = await response.json();
+      pollFailures = 0;
+      if (senderId === state.senderId && Array.isArray(items)) showNotices(items);
+    } catch (_) {
+      // Offline or busy: ask less often, up to every 5 minutes.
+      pollFailures += 1;
+      delay = Math.min(config.pollMs * 2 ** pollFailures, 300000);
+    } finally {
+      isPolling = false;
+      if (pollTimer === null && shouldPoll()) pollTimer = setTimeout(poll, delay);
+    }
+  }
+
+  function showNotices(items) {
+    const added = items
+      .filter((n) => n && typeof n.text === 'string' && n.text && typeof n.dossier_code === 'string')
+      .map((n) => ({ id: randomId('m'), from: 'bot', lang: state.lang, text: n.text,
+        buttons: [], notice: n.dossier_code.slice(0, 64) }));
+    if (!added.length) return;
+    state.messages.push(...added);
+    save();
+    render();
+    announce(added.map((m) => t().bot + m.text).join('\n'));
+  }
+
+  async function unsubscribe(senderId, code) {
+    const query = new URLSearchParams({ sender_id: senderId });
+    if (code) query.set('code', code);
+    const response = await fetch(config.api + '/api/dossiers/subscriptions?' + query, {
+      method: 'DELETE', credentials: 'omit', keepalive: true,
+    });
+    if (!response.ok) throw new Error(String(response.status));
+  }
+
+  async function stopNotices(code) {
+    const strings = t();
+    let text;
+    try {
+      await unsubscribe(state.senderId, code);
+      for (const m of state.messages) if (m.notice === code) m.isStopped = true;
+      text = strings.noticesStopped(code);
+    } catch (_) {
+      text = strings.noticesNotStopped;
+    }
+    state.messages.push({ id: randomId('m'), from: 'bot', lang: state.lang, text, buttons: [] });
+    save();
+    render();
+    announce(text);
+    ui.input.focus();
+  }
+
+  document.addEventListener('visibilitychange', () => {
+    if (shouldPoll()) startPolling();
+    else stopPolling();
+  });
+
   // --- opening, closing, language, keyboard ------------------------------------------
 
   const small = window.matchMedia('(max-width: 520px), (max-height: 480px)');
@@ -520,6 +637,7 @@
     render();
     ui.input.focus();
     if (typeof detail.message === 'string') submit(detail.message);
+    startPolling();
     if (!wasOpen) emit('opened');
   }
 
@@ -528,6 +646,7 @@
     ui.panel.hidden = true;
     ui.launcher.hidden = false;
     ui.launcher.setAttribute('aria-expanded', 'false');
+    stopPolling();
     if (isReturningFocus) ui.launcher.focus();
     emit('closed');
   }
@@ -542,6 +661,8 @@
 
   function resetConversation() {
     generation += 1;
+    // The old conversation's id is forgotten: nobody could read its notifications.
+    if (config.pollMs > 0 && !hasNoNotifications) unsubscribe(state.senderId, null).catch(() => {});
     const fresh = newState();
     fresh.lang = state.lang;
     fresh.isExplicit = state.isExplicit;

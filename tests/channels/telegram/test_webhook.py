@@ -1,14 +1,20 @@
-"""Telegram webhook: secret verification, dedupe, the turn, commands, content we
-cannot read."""
+"""Telegram webhook: secret verification, dedupe, the turn, commands (``/stop`` ends
+the chat's dossier notifications), content we cannot read."""
 
 import json
+from datetime import date
 from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import Engine
 
 from assistant.channels.service import ChannelService
 from assistant.channels.telegram.adapter import TelegramAdapter
+from assistant.dossiers.channel_sender import ChannelTextSender
+from assistant.dossiers.models import DossierIn, DossierStatus
+from assistant.dossiers.service import DEMO_DATA, DossierService
+from assistant.dossiers.settings import DossierSettings
 from tests.channels.telegram.conftest import SECRET, settings_for
 from tests.support.rasa_rest import ScriptedRasa
 from tests.support.telegram_server import TelegramServer, message_update, sticker_update
@@ -147,3 +153,44 @@ async def test_webhook_is_registered_with_its_secret_at_start(
     assert telegram_api.webhook["url"] == "https://example.org/channels/telegram/webhook"
     assert telegram_api.webhook["secret_token"] == SECRET
     assert json.dumps(telegram_api.webhook["allowed_updates"]) == '["message", "callback_query"]'
+
+
+async def test_stop_unsubscribes_the_chat_from_dossier_notifications(
+    gateway: httpx.AsyncClient, telegram: TelegramAdapter, telegram_api: TelegramServer,
+    rasa: ScriptedRasa, core: ChannelService, engine: Engine,
+) -> None:
+    dossiers = DossierService.create(
+        DossierSettings(), engine, sender=ChannelTextSender(core)
+    )
+    core.on_unsubscribe(dossiers.unsubscribe_chat)  # as the gateway's container wires it
+    dossiers.import_file(DEMO_DATA, is_demo=True)
+    codes = ("H22.45-240105-0003", "000.00.15.H22-231004-0012")
+    for code in codes:
+        await dossiers.subscribe(code, channel="telegram", recipient_id=f"telegram:{CHAT}",
+                                 language="vi")
+    await dossiers.subscribe(codes[0], channel="telegram", recipient_id=f"telegram:{CHAT + 1}",
+                             language="vi")
+
+    await _post(gateway, message_update(CHAT, "/stop"))
+    await telegram.drain()
+    assert "Đã tắt thông báo" in telegram_api.sent(CHAT)[-1]["text"]
+    for code in codes:
+        assert not dossiers.notifications.is_subscribed(
+            code, channel="telegram", recipient_id=f"telegram:{CHAT}")
+    assert dossiers.notifications.is_subscribed(  # another chat keeps its own
+        codes[0], channel="telegram", recipient_id=f"telegram:{CHAT + 1}")
+    rasa.language[f"telegram:{CHAT}"] = "en"
+    await _post(gateway, message_update(CHAT, "hello"))
+    await telegram.drain()
+    await _post(gateway, message_update(CHAT, "/stop"))
+    await telegram.drain()
+    assert "nothing to stop" in telegram_api.sent(CHAT)[-1]["text"]
+    assert [r["message"] for r in rasa.received(f"telegram:{CHAT}")] == ["hello"]
+    result = await dossiers.push(codes[0], DossierIn(
+        procedure_name="Thủ tục đăng ký khai sinh", agency="UBND phường Hồng Hải",
+        received_on=date(2024, 1, 5), status=DossierStatus.RESULT_READY,
+    ))
+    assert result.notifications == 1  # only the other chat
+    assert len(telegram_api.sent(CHAT)) == 3
+    assert "Đã có kết quả" in telegram_api.sent(CHAT + 1)[-1]["text"]
+    await dossiers.aclose()

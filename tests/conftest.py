@@ -1,0 +1,20 @@
+"""Fixtures several test packages share."""
+
+from collections.abc import Iterator
+
+import pytest
+
+from assistant.catalogue.service import CatalogueService
+from assistant.search.service import SearchService
+from assistant.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def full_service() -> Iterator[SearchService]:
+    """The search service over the bundled catalogue, as the gateway loads it (once)."""
+    from assistant.search.index import ensure_index
+
+    settings = Settings()
+    ensure_index(settings, progress=False)
+    catalogue = CatalogueService.load(settings.search.catalogue_path)
+    yield SearchService.load(settings, catalogue=catalogue)
