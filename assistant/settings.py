@@ -70,7 +70,7 @@ class RasaSettings(BaseModel):
 
 class SearchSettings(BaseModel):
     model_path: Path | None = None  # sentence-transformers name or dir; default: bundled e5
-    # How the encoder runs: "auto" is ONNX Runtime for the bundled e5 (same vectors, ~2.4×
+    # How the encoder runs: "auto" is ONNX Runtime for the bundled e5 (same vectors, ~2×
     # faster queries, no torch in the gateway) and sentence-transformers for other models;
     # "onnx" also exports another mean-pooled model folder.
     runtime: Literal["auto", "onnx", "torch"] = "auto"

@@ -1,11 +1,17 @@
-"""Search speed: query → top-10 latency (p50/p95, cold encoder cache), the full-catalogue
-index build time, load time and process RSS.
+"""Search speed: query → top-10 latency (p50/p95, uncached), index build time (cold and
+warm), load time and process memory.
 
-    PYTHONPATH=. HF_HUB_OFFLINE=1 python bench/search_speed.py [--build] [--json out.json]
+    PYTHONPATH=. HF_HUB_OFFLINE=1 python bench/search_speed.py [--build] [--compare]
+        [--runtime auto|onnx|torch] [--json out.json]
 
-``--build`` rebuilds the full index into a temporary folder (the project's ``index/`` is
-left alone) and reports its time. Load average is printed: on a shared machine other
-processes' load slows every number down.
+Every query is searched once with the query-vector cache off, so each one is encoded.
+``--build`` builds the full index twice into temporary folders (the project's ``index/``
+and vector cache are left alone): cold, with an empty passage-vector cache, then warm,
+with the cache the cold build filled; the embedding model and its ONNX export come from
+the usual models folder. ``--compare`` also times the query encoder alone in both
+runtimes, alternating query by query, so their ratio is measured under the same load. The
+load average is printed: on a shared machine other processes slow every number down;
+compare numbers of one run.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -27,22 +34,28 @@ QUESTIONS = ROOT / "bench" / "data" / "search_questions.jsonl"
 FORMS = ("vi", "vi_plain", "en")
 
 
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _rss_mb() -> dict[str, float]:
+    now = 0.0
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            now = int(line.split()[1]) / 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"now": round(now), "peak": round(peak)}
 
 
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+    return round(ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))], 2)
 
 
 def _queries() -> list[str]:
     rows = [json.loads(line) for line in QUESTIONS.read_text("utf-8").splitlines() if line]
-    return [row[form] for row in rows for form in FORMS]
+    # Each text once: a repeated one would come from the encoder's cache.
+    return list(dict.fromkeys(row[form] for row in rows for form in FORMS))
 
 
 def _latency(service: Any, queries: list[str]) -> dict[str, float]:
-    for query in queries[:5]:  # warm up torch's kernels, not the cache
+    for query in queries[:5]:  # warm up the runtime's kernels, not the cache
         service.search(query + " warm-up", k=10)
     timings, cpu = [], []
     for query in queries:
@@ -50,57 +63,113 @@ def _latency(service: Any, queries: list[str]) -> dict[str, float]:
         service.search(query, k=10)
         timings.append((time.perf_counter() - started) * 1000)
         cpu.append((time.process_time() - cpu_started) * 1000)
-    cached = []
-    for query in queries[:100]:
-        started = time.perf_counter()
-        service.search(query, k=10)
-        cached.append((time.perf_counter() - started) * 1000)
     return {
         "queries": len(queries),
         "p50_ms": _percentile(timings, 0.5),
         "p95_ms": _percentile(timings, 0.95),
-        "mean_ms": sum(timings) / len(timings),
+        "mean_ms": round(statistics.fmean(timings), 2),
         # CPU time of all threads: on a loaded machine wall time includes waiting for a core.
         "cpu_p50_ms": _percentile(cpu, 0.5),
-        "cached_p50_ms": _percentile(cached, 0.5),
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", type=Path, help="also write the numbers to this file")
-    parser.add_argument("--build", action="store_true", help="time a full index build")
-    args = parser.parse_args()
+def _compare_runtimes(model_path: Path, queries: list[str]) -> dict[str, Any]:
+    """Query encoding alone, ONNX vs torch, alternating per query (cold caches)."""
+    from assistant.search.encoder import Encoder
 
-    from assistant.catalogue.service import CatalogueService
-    from assistant.search.index import build_index, ensure_index
-    from assistant.search.service import SearchService
-    from assistant.settings import Settings
+    encoders = {
+        runtime: Encoder.load(model_path, runtime=runtime, threads=1, cache_size=0)
+        for runtime in ("torch", "onnx")
+    }
+    for encoder in encoders.values():
+        for query in queries[:5]:
+            encoder.encode_query(query + " warm-up")
+    timings: dict[str, list[float]] = {name: [] for name in encoders}
+    cosines = []
+    for i, query in enumerate(queries):
+        names = list(encoders)[i % 2 :] + list(encoders)[: i % 2]  # alternate who goes first
+        vectors = {}
+        for name in names:
+            started = time.perf_counter()
+            vectors[name] = encoders[name].encode_query(query)
+            timings[name].append((time.perf_counter() - started) * 1000)
+        cosines.append(float(vectors["torch"] @ vectors["onnx"]))
+    ratios = [o / t for o, t in zip(timings["onnx"], timings["torch"], strict=True)]
+    report: dict[str, Any] = {
+        name: {"p50_ms": _percentile(values, 0.5), "p95_ms": _percentile(values, 0.95)}
+        for name, values in timings.items()
+    }
+    report["onnx_over_torch_median_ratio"] = round(statistics.median(ratios), 3)
+    report["cosine_min"] = round(min(cosines), 6)
+    return report
 
-    report: dict[str, Any] = {"load_average": os.getloadavg(), "cpus": os.cpu_count()}
-    settings = Settings()
-    catalogue = CatalogueService.load(settings.search.catalogue_path)
-    if args.build:
-        with tempfile.TemporaryDirectory() as folder:
+
+def _build(settings: Any, catalogue: Any) -> dict[str, float]:
+    """Cold then warm build into temporary folders; the models folder is the usual one."""
+    from assistant.search.index import build_index
+
+    report: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        cache = Path(folder) / "cache"
+        cache.mkdir()
+        (cache / "models").symlink_to(settings.models_dir.resolve(), target_is_directory=True)
+        for kind in ("cold", "warm"):
             scratch = settings.model_copy(
                 update={
+                    "cache_dir": cache,
                     "search": settings.search.model_copy(
-                        update={"index_dir": Path(folder) / "index"}
-                    )
+                        update={"index_dir": Path(folder) / f"index-{kind}"}
+                    ),
                 }
             )
             cpu = time.process_time()
             started = time.perf_counter()
             build_index(scratch, catalogue, progress=False)
-            report["build_seconds"] = time.perf_counter() - started
-            report["build_cpu_seconds"] = time.process_time() - cpu
+            report[f"{kind}_seconds"] = round(time.perf_counter() - started, 2)
+            report[f"{kind}_cpu_seconds"] = round(time.process_time() - cpu, 2)
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", type=Path, help="also write the numbers to this file")
+    parser.add_argument("--build", action="store_true", help="time full builds, cold and warm")
+    parser.add_argument(
+        "--compare", action="store_true", help="time the query encoder in both runtimes"
+    )
+    parser.add_argument("--runtime", choices=("auto", "onnx", "torch"), help="default: settings")
+    args = parser.parse_args()
+
+    from assistant.catalogue.service import CatalogueService
+    from assistant.search.index import ensure_index, resolve_model
+    from assistant.search.service import SearchService
+    from assistant.settings import Settings
+
+    report: dict[str, Any] = {"load_average": os.getloadavg(), "cpus": os.cpu_count()}
+    settings = Settings()
+    # No query-vector cache: a question and its unaccented form often reach the encoder as
+    # the same text (accent restoration), and a cached one would not measure encoding.
+    search = {"query_cache_size": 0} | ({"runtime": args.runtime} if args.runtime else {})
+    settings = settings.model_copy(update={"search": settings.search.model_copy(update=search)})
+    report["runtime"] = settings.search.runtime
+    catalogue = CatalogueService.load(settings.search.catalogue_path)
     ensure_index(settings, progress=False)
     started = time.perf_counter()
     service = SearchService.load(settings, catalogue=catalogue)
-    report["load_seconds"] = time.perf_counter() - started
+    report["load_seconds"] = round(time.perf_counter() - started, 2)
     report["procedures"] = service.size
-    report["latency"] = _latency(service, _queries())
+    queries = _queries()
+    report["latency"] = _latency(service, queries)
     report["rss_mb"] = _rss_mb()
+    report["torch_imported"] = "torch" in sys.modules
+    if args.compare:
+        _, model_path = resolve_model(settings, build=True)
+        assert model_path is not None
+        # What the encoder really gets: the analysed text (accents restored, expansions).
+        texts = list(dict.fromkeys(service.analyse(query).dense_text for query in queries))
+        report["encoder_only"] = _compare_runtimes(model_path, texts)
+    if args.build:
+        report["build"] = _build(settings, catalogue)
     report["load_average_after"] = os.getloadavg()
     print(json.dumps(report, indent=2))
     if args.json:

@@ -150,7 +150,7 @@ def build_index(
     documents = build_documents(procedures)
     model_name, model_path = resolve_model(settings, build=True)
     assert model_path is not None
-    encoder = Encoder.load(model_path)
+    encoder = Encoder.load(model_path, runtime=settings.search.runtime)
     target = settings.index_dir
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))

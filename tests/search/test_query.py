@@ -73,8 +73,13 @@ def test_english_is_read_through_the_glossary(bilingual: QueryAnalyser) -> None:
 
 
 def test_english_keeps_aliases_the_glossary_does_not_know(bilingual: QueryAnalyser) -> None:
-    analysed = bilingual.analyse("dkkh online ok?")
+    analysed = bilingual.analyse("how do I do dkkh online?")
+    assert analysed.vietnamese == 0.0
     assert set(analysed.expansions) == {"trực tuyến", "đăng ký kết hôn"}
+
+
+def test_vietnamese_chat_shorthand_is_read_as_vietnamese(bilingual: QueryAnalyser) -> None:
+    assert bilingual.analyse("dkkh online ok?").vietnamese == 1.0
 
 
 def test_vietnamese_is_not_read_through_the_glossary(bilingual: QueryAnalyser) -> None:
