@@ -21,12 +21,15 @@ from assistant.channels.zalo.client import ZaloClient
 from assistant.channels.zalo.models import ZaloEvent, ZaloMessage
 from assistant.channels.zalo.settings import ZaloSettings
 from assistant.dialogue.models import ChatOut, IncomingMessage
+from assistant.text import fold_diacritics
 
 __all__ = ["CHANNEL", "ZaloAdapter", "zalo_signature"]
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "zalo"
+# Zalo has no bot commands: the words OA subscribers type to stop messages (folded).
+_STOP_WORDS = frozenset({"/stop", "stop", "tat thong bao", "huy thong bao", "dung thong bao"})
 
 
 def zalo_signature(app_id: str, body: bytes, timestamp: str, oa_secret_key: str) -> str:
@@ -96,6 +99,9 @@ class ZaloAdapter:
             await self._core.notify(CHANNEL, _sender(user_id), recipient_id=user_id,
                                     payloads=[{"text": channel_text("unsupported", language)}])
             return
+        if _asks_to_stop(text):
+            await self._stop(user_id)
+            return
         message = IncomingMessage(
             channel=CHANNEL, sender_id=_sender(user_id), text=await self._payload(user_id, text)
         )
@@ -106,6 +112,14 @@ class ZaloAdapter:
             return [dict(m) for m in rendered.messages]
 
         await self._core.converse(message, recipient_id=user_id, render=render_for_user)
+
+    async def _stop(self, user_id: str) -> None:
+        """Unsubscribe the user from every notification; the conversation goes on."""
+        removed = await self._core.unsubscribe(CHANNEL, _sender(user_id))
+        language = await self._core.language_of(CHANNEL, _sender(user_id)) or "vi"
+        text = channel_text("stopped" if removed else "nothing_to_stop", language)
+        await self._core.notify(CHANNEL, _sender(user_id), recipient_id=user_id,
+                                payloads=[{"text": text}])
 
     async def _payload(self, user_id: str, text: str) -> str:
         """What a typed option number or a long button's key stands for; else the text."""
@@ -127,6 +141,10 @@ class ZaloAdapter:
         if "attachment" in payload:
             message["attachment"] = payload["attachment"]
         await self._client.send_message(recipient_id, message)
+
+
+def _asks_to_stop(text: str) -> bool:
+    return " ".join(fold_diacritics(text).lower().split()) in _STOP_WORDS
 
 
 def _sender(user_id: str) -> str:

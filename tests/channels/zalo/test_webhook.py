@@ -1,13 +1,17 @@
 """Zalo OA webhook: signature and age checks, dedupe by msg_id, the turn, content we
-cannot read, events that need no answer."""
+cannot read, events that need no answer, the words that stop notifications."""
 
 import time
 
 import httpx
 import pytest
+from sqlalchemy import Engine
 
 from assistant.channels.service import ChannelService
 from assistant.channels.zalo.adapter import ZaloAdapter
+from assistant.dossiers.channel_sender import ChannelTextSender
+from assistant.dossiers.service import DEMO_DATA, DossierService
+from assistant.dossiers.settings import DossierSettings
 from tests.channels.zalo.conftest import post_event
 from tests.support.rasa_rest import ScriptedRasa
 from tests.support.zalo_server import ZaloServer, signed_event, sticker_event, text_event
@@ -87,3 +91,27 @@ async def test_stickers_get_a_polite_answer_and_other_events_none(
     [answer] = zalo_api.sent(USER)
     assert "chỉ đọc được tin nhắn chữ" in answer["text"]
     assert rasa.received() == []
+
+
+async def test_stop_words_unsubscribe_the_user_from_dossier_notifications(
+    gateway: httpx.AsyncClient, zalo: ZaloAdapter, zalo_api: ZaloServer, rasa: ScriptedRasa,
+    core: ChannelService, engine: Engine,
+) -> None:
+    dossiers = DossierService.create(DossierSettings(), engine, sender=ChannelTextSender(core))
+    core.on_unsubscribe(dossiers.unsubscribe_chat)  # as the gateway's container wires it
+    dossiers.import_file(DEMO_DATA, is_demo=True)
+    code = "H22.45-240105-0003"
+    await dossiers.subscribe(code, channel="zalo", recipient_id=f"zalo:{USER}", language="vi")
+
+    event = text_event(USER, "Tắt thông báo", app_id=zalo_api.app_id, msg_id="stop-1")
+    await post_event(gateway, zalo_api, event)
+    await core.drain()
+    assert "Đã tắt thông báo" in zalo_api.sent(USER)[-1]["text"]
+    assert not dossiers.notifications.is_subscribed(
+        code, channel="zalo", recipient_id=f"zalo:{USER}")
+    await post_event(gateway, zalo_api, text_event(USER, "stop", app_id=zalo_api.app_id,
+                                                   msg_id="stop-2"))
+    await core.drain()
+    assert "không có gì cần tắt" in zalo_api.sent(USER)[-1]["text"]
+    assert rasa.received() == []  # stop words never reach the dialogue
+    await dossiers.aclose()
