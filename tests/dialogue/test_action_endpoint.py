@@ -32,9 +32,9 @@ _DOMAIN = {
 
 
 @pytest.fixture(scope="module")
-def client() -> TestClient:
+def client(catalogue: CatalogueService) -> TestClient:
     settings = Settings(rasa=RasaSettings(action_token="secret"))
-    services = SimpleNamespace(settings=settings, catalogue=CatalogueService.load())
+    services = SimpleNamespace(settings=settings, catalogue=catalogue)
     services.action_executor = build_executor(services)
     app = FastAPI()
     app.include_router(router)

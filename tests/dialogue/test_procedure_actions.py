@@ -18,14 +18,13 @@ BIRTH_REGISTRATION = "1.001193"
 _DOMAIN = {"slots": {}, "forms": {}, "responses": {}}
 
 
-_CATALOGUE = CatalogueService.load()
-
-
-def _client(full_service: SearchService, **dialogue: Any) -> TestClient:
+def _client(
+    full_service: SearchService, catalogue: CatalogueService, **dialogue: Any
+) -> TestClient:
     settings = Settings(
         rasa=RasaSettings(action_token="secret"), dialogue=DialogueSettings(**dialogue)
     )
-    services = SimpleNamespace(settings=settings, catalogue=_CATALOGUE, search=full_service)
+    services = SimpleNamespace(settings=settings, catalogue=catalogue, search=full_service)
     services.action_executor = build_executor(services)
     app = FastAPI()
     app.include_router(router)
@@ -34,8 +33,8 @@ def _client(full_service: SearchService, **dialogue: Any) -> TestClient:
 
 
 @pytest.fixture(scope="module")
-def client(full_service: SearchService) -> TestClient:
-    return _client(full_service)
+def client(full_service: SearchService, catalogue: CatalogueService) -> TestClient:
+    return _client(full_service, catalogue)
 
 
 def _run(
@@ -79,9 +78,9 @@ def _focus(reply: dict[str, Any]) -> str | None:
 
 
 def test_a_need_with_several_close_matches_is_offered_as_a_choice(
-    full_service: SearchService,
+    full_service: SearchService, catalogue: CatalogueService,
 ) -> None:
-    client = _client(full_service, clear_winner_margin=1e9)
+    client = _client(full_service, catalogue, clear_winner_margin=1e9)
     reply = _run(client, "action_search_procedures", "tôi muốn làm lại căn cước bị mất",
                  "ask_procedure")
     titles = _choices(reply)
@@ -90,8 +89,10 @@ def test_a_need_with_several_close_matches_is_offered_as_a_choice(
     assert all("(" in t for t in titles)  # the level is shown with the title
 
 
-def test_a_clear_winner_is_answered_directly(full_service: SearchService) -> None:
-    client = _client(full_service, clear_winner_margin=0.0)
+def test_a_clear_winner_is_answered_directly(
+    full_service: SearchService, catalogue: CatalogueService,
+) -> None:
+    client = _client(full_service, catalogue, clear_winner_margin=0.0)
     reply = _run(client, "action_search_procedures", "đăng ký khai sinh cho con",
                  "ask_procedure")
     assert not _choices(reply)
