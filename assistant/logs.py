@@ -2,6 +2,8 @@
 
 import logging
 import re
+import sys
+from typing import TextIO
 
 __all__ = ["PersonalDataFilter", "configure_logging", "mask_personal_data"]
 
@@ -29,8 +31,22 @@ class PersonalDataFilter(logging.Filter):
         return True
 
 
+class _CurrentStderrHandler(logging.StreamHandler):
+    """Writes to ``sys.stderr`` as it is when a record is emitted: a command run inside
+    a test runner (or any redirect) sees a stream that is closed afterwards, and a
+    handler that kept it would fail on every later record."""
+
+    @property
+    def stream(self) -> TextIO:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: TextIO) -> None:
+        pass  # always the current sys.stderr
+
+
 def configure_logging(level: str = "INFO") -> None:
-    handler = logging.StreamHandler()
+    handler = _CurrentStderrHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(PersonalDataFilter())
     root = logging.getLogger()

@@ -39,7 +39,7 @@ def test_province_import_merges_idempotently(tmp_path: Path) -> None:
     second = runner.invoke(app, ["import", str(province), "-o", str(output), "--json"])
     assert "merged: 0 added, 0 updated, 1 unchanged; 6 procedures" in second.output
     assert CatalogueService.load(output).content_hash == digest
-    report = json.loads(second.output[: second.output.rindex("}") + 1])
+    report = json.loads(second.stdout[: second.stdout.rindex("}") + 1])  # logs: stderr
     assert report["records_out"] == 1
 
 
