@@ -119,6 +119,9 @@ def main() -> None:
     parser.add_argument("--no-ablation", action="store_true", help="full system only")
     parser.add_argument("--misses", choices=FORMS, help="list the misses of one form")
     parser.add_argument("--index-dir", type=Path, help="evaluate another index folder")
+    parser.add_argument(
+        "--precision", choices=("int8", "float32"), help="query encoder's; default: settings"
+    )
     args = parser.parse_args()
 
     from assistant.catalogue.service import CatalogueService
@@ -126,9 +129,12 @@ def main() -> None:
     from assistant.settings import Settings
 
     settings = Settings()
+    search: dict[str, Any] = {}
     if args.index_dir is not None:
-        search = settings.search.model_copy(update={"index_dir": args.index_dir})
-        settings = settings.model_copy(update={"search": search})
+        search["index_dir"] = args.index_dir
+    if args.precision is not None:
+        search["query_precision"] = args.precision
+    settings = settings.model_copy(update={"search": settings.search.model_copy(update=search)})
     catalogue = CatalogueService.load(settings.search.catalogue_path)
     started = time.perf_counter()
     base = SearchService.load(settings, catalogue=catalogue)

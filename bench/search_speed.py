@@ -2,14 +2,17 @@
 warm), load time and process memory.
 
     PYTHONPATH=. HF_HUB_OFFLINE=1 python bench/search_speed.py [--build] [--compare]
-        [--runtime auto|onnx|torch] [--json out.json]
+        [--runtime auto|onnx|torch] [--precision int8|float32] [--threads N]
+        [--json out.json]
 
 Every query is searched once with the query-vector cache off, so each one is encoded.
 ``--build`` builds the full index twice into temporary folders (the project's ``index/``
 and vector cache are left alone): cold, with an empty passage-vector cache, then warm,
 with the cache the cold build filled; the embedding model and its ONNX export come from
-the usual models folder. ``--compare`` also times the query encoder alone in both
-runtimes, alternating query by query, so their ratio is measured under the same load. The
+the usual models folder. ``--compare`` also times the query encoder alone in several
+configurations (torch; ONNX float32; ONNX int8 on one and two threads), taking turns query
+by query, so their ratios are measured under the same load, with each one's cosine to
+torch's vectors. The
 load average is printed: on a shared machine other processes slow every number down;
 compare numbers of one run.
 """
@@ -73,35 +76,54 @@ def _latency(service: Any, queries: list[str]) -> dict[str, float]:
     }
 
 
-def _compare_runtimes(model_path: Path, queries: list[str]) -> dict[str, Any]:
-    """Query encoding alone, ONNX vs torch, alternating per query (cold caches)."""
+# The query encoders --compare times: (runtime, query precision, intra-op threads).
+_ENCODERS = (
+    ("torch", "float32", 1),
+    ("onnx", "float32", 1),
+    ("onnx", "int8", 1),
+    ("onnx", "int8", 2),
+)
+
+
+def _compare_encoders(model_path: Path, queries: list[str]) -> dict[str, Any]:
+    """Query encoding alone in each configuration of ``_ENCODERS``, taking turns query by
+    query (cold caches), so the ratios are measured under the same load."""
     from assistant.search.encoder import Encoder
 
     encoders = {
-        runtime: Encoder.load(model_path, runtime=runtime, threads=1, cache_size=0)
-        for runtime in ("torch", "onnx")
+        f"{runtime} {precision} {threads}t": Encoder.load(
+            model_path, runtime=runtime, query_precision=precision, threads=threads, cache_size=0
+        )
+        for runtime, precision, threads in _ENCODERS
     }
     for encoder in encoders.values():
         for query in queries[:5]:
             encoder.encode_query(query + " warm-up")
-    timings: dict[str, list[float]] = {name: [] for name in encoders}
-    cosines = []
+    names = list(encoders)
+    timings: dict[str, list[float]] = {name: [] for name in names}
+    cosines: dict[str, list[float]] = {name: [] for name in names}
     for i, query in enumerate(queries):
-        names = list(encoders)[i % 2 :] + list(encoders)[: i % 2]  # alternate who goes first
+        turn = i % len(names)  # who goes first rotates
         vectors = {}
-        for name in names:
+        for name in names[turn:] + names[:turn]:
             started = time.perf_counter()
             vectors[name] = encoders[name].encode_query(query)
             timings[name].append((time.perf_counter() - started) * 1000)
-        cosines.append(float(vectors["torch"] @ vectors["onnx"]))
-    ratios = [o / t for o, t in zip(timings["onnx"], timings["torch"], strict=True)]
-    report: dict[str, Any] = {
-        name: {"p50_ms": _percentile(values, 0.5), "p95_ms": _percentile(values, 0.95)}
+        for name in names:
+            cosines[name].append(float(vectors[name] @ vectors[names[0]]))
+    reference = timings[names[0]]
+    return {
+        name: {
+            "p50_ms": _percentile(values, 0.5),
+            "p95_ms": _percentile(values, 0.95),
+            f"median_ratio_to_{names[0].replace(' ', '_')}": round(
+                statistics.median(v / r for v, r in zip(values, reference, strict=True)), 3
+            ),
+            "cosine_to_it_min": round(min(cosines[name]), 6),
+            "cosine_to_it_median": round(statistics.median(cosines[name]), 6),
+        }
         for name, values in timings.items()
     }
-    report["onnx_over_torch_median_ratio"] = round(statistics.median(ratios), 3)
-    report["cosine_min"] = round(min(cosines), 6)
-    return report
 
 
 def _build(settings: Any, catalogue: Any) -> dict[str, float]:
@@ -135,9 +157,13 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
     parser.add_argument("--build", action="store_true", help="time full builds, cold and warm")
     parser.add_argument(
-        "--compare", action="store_true", help="time the query encoder in both runtimes"
+        "--compare",
+        action="store_true",
+        help="time the query encoder alone: torch, ONNX float32, ONNX int8 on 1 and 2 threads",
     )
     parser.add_argument("--runtime", choices=("auto", "onnx", "torch"), help="default: settings")
+    parser.add_argument("--precision", choices=("int8", "float32"), help="default: settings")
+    parser.add_argument("--threads", type=int, help="encoder threads; default: settings")
     args = parser.parse_args()
 
     from assistant.catalogue.service import CatalogueService
@@ -149,9 +175,18 @@ def main() -> None:
     settings = Settings()
     # No query-vector cache: a question and its unaccented form often reach the encoder as
     # the same text (accent restoration), and a cached one would not measure encoding.
-    search = {"query_cache_size": 0} | ({"runtime": args.runtime} if args.runtime else {})
+    search: dict[str, Any] = {"query_cache_size": 0}
+    for name, value in (
+        ("runtime", args.runtime),
+        ("query_precision", args.precision),
+        ("encoder_threads", args.threads),
+    ):
+        if value is not None:
+            search[name] = value
     settings = settings.model_copy(update={"search": settings.search.model_copy(update=search)})
     report["runtime"] = settings.search.runtime
+    report["query_precision"] = settings.search.query_precision
+    report["encoder_threads"] = settings.search.encoder_threads
     catalogue = CatalogueService.load(settings.search.catalogue_path)
     ensure_index(settings, progress=False)
     started = time.perf_counter()
@@ -167,7 +202,7 @@ def main() -> None:
         assert model_path is not None
         # What the encoder really gets: the analysed text (accents restored, expansions).
         texts = list(dict.fromkeys(service.analyse(query).dense_text for query in queries))
-        report["encoder_only"] = _compare_runtimes(model_path, texts)
+        report["encoder_only"] = _compare_encoders(model_path, texts)
     if args.build:
         report["build"] = _build(settings, catalogue)
     report["load_average_after"] = os.getloadavg()

@@ -3,13 +3,16 @@
 
 The bundled e5 runs in ONNX Runtime (onnx_export.py, onnx_encoder.py): one query costs
 0.43–0.48× of torch's time there with the same vectors, and the process never imports
-torch. Any other sentence-transformers model (a name or a folder) runs in
-sentence-transformers; torch and sentence-transformers are imported only then."""
+torch. Queries can run in the export's 8-bit graph (about half the time again); passages
+always run in float32, and each graph is opened on first use, so a search process holds
+only the query graph and an index build only the passage one. Any other
+sentence-transformers model (a name or a folder) runs in sentence-transformers; torch and
+sentence-transformers are imported only then."""
 
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -17,11 +20,12 @@ import numpy as np
 
 from assistant.search.errors import SearchDependencyError
 
-__all__ = ["Encoder", "Runtime", "effective_runtime"]
+__all__ = ["Encoder", "Precision", "Runtime", "effective_runtime"]
 
 log = logging.getLogger(__name__)
 
 Runtime = Literal["auto", "onnx", "torch"]
+Precision = Literal["int8", "float32"]
 
 _QUERY_CACHE = 4096  # distinct recent queries kept per encoder (chat users repeat)
 # Queries are short; capping their length bounds the worst case of a pasted paragraph.
@@ -61,15 +65,27 @@ class Encoder:
     """Encodes queries and passages into L2-normalised float32 vectors."""
 
     def __init__(
-        self, embedder: _Embedder, *, name: str, runtime: str, cache_size: int = _QUERY_CACHE
+        self,
+        *,
+        passages: Callable[[], _Embedder],
+        queries: Callable[[], _Embedder] | None = None,
+        name: str,
+        runtime: str,
+        query_precision: Precision = "float32",
+        cache_size: int = _QUERY_CACHE,
     ) -> None:
-        self._embedder = embedder
+        """``passages`` and ``queries`` open the embedder of each side (the same one
+        when ``queries`` is None), on first use."""
+        self._open = {"passages": passages, "queries": queries or passages}
+        self._embedders: dict[Callable[[], _Embedder], _Embedder] = {}
+        self._opening = threading.Lock()
         self.name = name
         self.runtime = runtime
+        self.query_precision = query_precision
         self._cache_size = cache_size
-        self.dimension = int(embedder.dimension)
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
+        self.dimension = int(self._embedder("queries").dimension)
 
     @classmethod
     def load(
@@ -77,32 +93,46 @@ class Encoder:
         path: Path | str,
         *,
         runtime: Runtime = "auto",
+        query_precision: Precision = "float32",
         threads: int | None = None,
         cache_size: int = _QUERY_CACHE,
     ) -> "Encoder":
         """Load a sentence-transformers model (a folder or a name, offline).
 
         ``runtime`` "onnx" exports the folder once (cached beside it) and runs the export;
-        "torch" runs sentence-transformers. ``threads`` is the intra-op thread count: of
-        the ONNX session, or torch's process-wide one (each library's default when None).
-        ``cache_size`` distinct recent query vectors are kept (none when 0).
+        "torch" runs sentence-transformers. ``query_precision`` "int8" encodes queries
+        with the export's 8-bit graph (ONNX only; torch ignores it). ``threads`` is the
+        intra-op thread count: of the ONNX sessions, or torch's process-wide one (each
+        library's default when None). ``cache_size`` distinct recent query vectors are
+        kept (none when 0).
         """
         chosen = effective_runtime(path, runtime)
-        embedder: _Embedder
-        if chosen == "onnx":
-            from assistant.search.onnx_encoder import OnnxEmbedder
-            from assistant.search.onnx_export import ensure_onnx_model
+        if chosen == "torch":
+            model = _SentenceTransformersEmbedder.load(path, threads=threads)
+            return cls(
+                passages=lambda: model, name=str(path), runtime=chosen, cache_size=cache_size
+            )
+        from assistant.search.onnx_encoder import OnnxEmbedder
+        from assistant.search.onnx_export import ensure_onnx_model
 
-            embedder = OnnxEmbedder.load(ensure_onnx_model(Path(path)), threads=threads)
-        else:
-            embedder = _SentenceTransformersEmbedder.load(path, threads=threads)
-        return cls(embedder, name=str(path), runtime=chosen, cache_size=cache_size)
+        folder = ensure_onnx_model(Path(path))
+        def int8_queries() -> OnnxEmbedder:
+            return OnnxEmbedder.load(folder, threads=threads, int8=True)
+
+        return cls(
+            passages=lambda: OnnxEmbedder.load(folder, threads=threads),
+            queries=int8_queries if query_precision == "int8" else None,
+            name=str(path),
+            runtime=chosen,
+            query_precision=query_precision,
+            cache_size=cache_size,
+        )
 
     def encode_passages(
         self, texts: Sequence[str], *, batch_size: int = 32, progress: bool = False
     ) -> np.ndarray:
         """One vector per passage (shape ``(len(texts), dimension)``), in order."""
-        vectors = self._embedder.embed(
+        vectors = self._embedder("passages").embed(
             texts,
             prompt=_PASSAGE_PROMPT,
             max_tokens=_PASSAGE_MAX_TOKENS,
@@ -128,8 +158,19 @@ class Encoder:
         return vector
 
     def _encode_query(self, text: str) -> np.ndarray:
-        vector = self._embedder.embed([text], prompt=_QUERY_PROMPT, max_tokens=_QUERY_MAX_TOKENS)[0]
+        embedder = self._embedder("queries")
+        vector = embedder.embed([text], prompt=_QUERY_PROMPT, max_tokens=_QUERY_MAX_TOKENS)[0]
         return np.ascontiguousarray(vector, dtype=np.float32)
+
+    def _embedder(self, side: str) -> _Embedder:
+        opener = self._open[side]
+        embedder = self._embedders.get(opener)
+        if embedder is None:
+            with self._opening:
+                embedder = self._embedders.get(opener)
+                if embedder is None:
+                    embedder = self._embedders[opener] = opener()
+        return embedder
 
 
 class _SentenceTransformersEmbedder:

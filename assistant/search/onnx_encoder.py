@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from assistant.search.errors import SearchDependencyError
-from assistant.search.onnx_export import ONNX_FILE, TOKENIZER, pad_id
+from assistant.search.onnx_export import ONNX_FILE, QUERY_INT8_FILE, TOKENIZER, pad_id
 
 __all__ = ["OnnxEmbedder"]
 
@@ -26,9 +26,12 @@ class OnnxEmbedder:
         self.dimension = int(session.get_outputs()[0].shape[-1])
 
     @classmethod
-    def load(cls, folder: Path, *, threads: int | None = None) -> OnnxEmbedder:
-        """Open ``folder`` (an export). ``threads`` is ONNX Runtime's intra-op thread count
-        for this session only (its default, one per core, when None)."""
+    def load(
+        cls, folder: Path, *, threads: int | None = None, int8: bool = False
+    ) -> OnnxEmbedder:
+        """Open ``folder`` (an export): its float32 graph, or its 8-bit one (for queries)
+        when ``int8``. ``threads`` is ONNX Runtime's intra-op thread count for this
+        session only (its default, one per core, when None)."""
         try:
             import onnxruntime
             from tokenizers import Tokenizer
@@ -40,7 +43,9 @@ class OnnxEmbedder:
             options.intra_op_num_threads = threads
             options.inter_op_num_threads = 1
         session = onnxruntime.InferenceSession(
-            str(folder / ONNX_FILE), options, providers=["CPUExecutionProvider"]
+            str(folder / (QUERY_INT8_FILE if int8 else ONNX_FILE)),
+            options,
+            providers=["CPUExecutionProvider"],
         )
         tokenizer = Tokenizer.from_file(str(folder / TOKENIZER))
         return cls(session, tokenizer, pad=pad_id(folder))

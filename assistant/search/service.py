@@ -2,6 +2,7 @@
 scores fused per question, filtered, and grouped by procedure family."""
 
 import logging
+import os
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -32,7 +33,6 @@ __all__ = ["MAX_RESULTS", "SearchService"]
 log = logging.getLogger(__name__)
 
 MAX_RESULTS = 50
-_ENCODER_THREADS = 1
 # Families are formed from this many best documents per requested hit; families with
 # several levels take several documents.
 _CANDIDATES_PER_HIT = 6
@@ -89,13 +89,14 @@ class SearchService:
         index = load_index(settings, catalogue=catalogue)
         _, model_path = resolve_model(settings, build=True)
         assert model_path is not None
-        # One intra-op thread: a query is one short sequence, and on a busy machine two
-        # threads spin-wait for each other (measured p50 87 ms with 1 thread, 539 ms
-        # with 2, load average 5 on 2 cores; bench/search_speed.py).
+        # Two threads split a query's matrix products: 7.7 ms instead of 11.7 ms p50 on a
+        # quiet 2-core machine, and no slower than one thread at load average 2 or 5
+        # (bench/search_speed.py --compare).
         encoder = Encoder.load(
             model_path,
             runtime=settings.search.runtime,
-            threads=_ENCODER_THREADS,
+            query_precision=settings.search.query_precision,
+            threads=min(settings.search.encoder_threads, os.cpu_count() or 1),
             cache_size=settings.search.query_cache_size,
         )
         if encoder.dimension != index.manifest.dimension:

@@ -47,6 +47,18 @@ def test_onnx_gives_the_vectors_of_sentence_transformers(
         assert float(encoder.encode_query(query) @ torch_encoder.encode_query(query)) > 0.9999
 
 
+def test_int8_queries_stay_close_and_passages_stay_float32(
+    e5_model_path: Path, encoder: Encoder, torch_encoder: Encoder
+) -> None:
+    int8 = Encoder.load(e5_model_path, query_precision="int8", cache_size=0)
+    assert int8.query_precision == "int8" and encoder.query_precision == "float32"
+    for query in ["bằng lái xe bị mất", "lam lai can cuoc", "How do I register a birth?"]:
+        cosine = float(int8.encode_query(query) @ torch_encoder.encode_query(query))
+        assert 0.98 < cosine < 0.99999  # close, and really the 8-bit graph
+    passages = ["Đăng ký khai sinh", "Cấp thẻ căn cước cho công dân từ đủ 14 tuổi"]
+    np.testing.assert_array_equal(int8.encode_passages(passages), encoder.encode_passages(passages))
+
+
 def test_repeated_queries_come_from_the_cache(encoder: Encoder) -> None:
     first = encoder.encode_query("bằng lái xe bị mất")
     assert encoder.encode_query("bằng lái xe bị mất") is first

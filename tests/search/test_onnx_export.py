@@ -9,6 +9,7 @@ from assistant.search.onnx_export import (
     EXPORT_INFO,
     ONNX_DATA,
     ONNX_FILE,
+    QUERY_INT8_FILE,
     TOKENIZER,
     ensure_onnx_model,
     onnx_folder,
@@ -20,10 +21,14 @@ def test_the_export_is_built_once_beside_the_model(e5_model_path: Path) -> None:
     assert folder == onnx_folder(e5_model_path)
     assert folder.parent == e5_model_path.parent
     assert folder.name.startswith(f"{e5_model_path.name}-onnx-")
-    for name in (ONNX_FILE, ONNX_DATA, TOKENIZER, EXPORT_INFO):
+    int8_data = f"{QUERY_INT8_FILE}.data"
+    for name in (ONNX_FILE, ONNX_DATA, QUERY_INT8_FILE, int8_data, TOKENIZER, EXPORT_INFO):
         assert (folder / name).stat().st_mode & 0o044 == 0o044  # readable by other users
+    # Both graphs keep their weights beside them, so sessions map them.
+    assert (folder / int8_data).stat().st_size > 100 * (folder / QUERY_INT8_FILE).stat().st_size
     info = json.loads((folder / EXPORT_INFO).read_text(encoding="utf-8"))
     assert info["source"] == e5_model_path.name and info["min_cosine_to_torch"] >= 0.9999
+    assert 0.98 <= info["int8_min_cosine_to_torch"] < 1.0
     assert ensure_onnx_model(e5_model_path) == folder  # cached
 
 
