@@ -3,6 +3,7 @@ fields a hit shows. Built from catalogue ``Procedure`` objects; saved as JSON li
 
 import gzip
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -27,6 +28,24 @@ __all__ = [
 # citizen types); the encoder reads the title alone, because encoding is the whole cost
 # of a build (about 1,000 tokens per second per core; titles are 83k tokens, title +
 # field + result 240k).
+
+# Abbreviations in catalogue titles, spelled out beside their first use in what both sides
+# read: citizens write "thẻ bảo hiểm y tế", the title says "thẻ BHYT". The ones that mean
+# something to a citizen. Names of agencies and levels (UBND, TW) stay short: spelled out,
+# "ubnd" in a question lifted every title naming the commune council (measured:
+# "chứng thực bản sao sổ đỏ ở ubnd xã" fell out of the top 5); so do decree numbers.
+_TITLE_ABBREVIATIONS = {
+    "BHXH": "bảo hiểm xã hội",
+    "BHYT": "bảo hiểm y tế",
+    "TNLĐ": "tai nạn lao động",
+    "BNN": "bệnh nghề nghiệp",
+    "TNHH": "trách nhiệm hữu hạn",
+    "GTGT": "giá trị gia tăng",
+    "TNCN": "thu nhập cá nhân",
+    "NHNN": "Ngân hàng Nhà nước",
+    "KBNN": "Kho bạc Nhà nước",
+}
+_ABBREVIATION = re.compile(r"\b(" + "|".join(_TITLE_ABBREVIATIONS) + r")\b")
 
 
 @dataclass(frozen=True)
@@ -72,10 +91,25 @@ def _document(p: "Procedure") -> IndexedDocument:
         field=p.field or "",
         agency=p.agency or "",
         url=p.source_url or "",
-        passage=normalise_text(p.title),
-        lexical=normalise_text(" . ".join(filter(None, (p.title, p.field)))),
+        passage=_spelled_out(normalise_text(p.title)),
+        lexical=_spelled_out(normalise_text(" . ".join(filter(None, (p.title, p.field))))),
         is_citizen_facing=_is_citizen_facing(p, level_keys),
     )
+
+
+def _spelled_out(text: str) -> str:
+    """``text`` with each known abbreviation followed by its meaning, once:
+    "cấp thẻ BHYT cho người chỉ tham gia BHYT" → "cấp thẻ BHYT (bảo hiểm y tế) cho …"."""
+    seen: set[str] = set()
+
+    def spell(match: re.Match[str]) -> str:
+        short = match.group(1)
+        if short in seen:
+            return short
+        seen.add(short)
+        return f"{short} ({_TITLE_ABBREVIATIONS[short]})"
+
+    return _ABBREVIATION.sub(spell, text)
 
 
 def _is_citizen_facing(p: "Procedure", level_keys: tuple[str, ...]) -> bool:

@@ -57,7 +57,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump when anything written here changes meaning (documents, terms, vectors).
-BUILDER_VERSION = 1
+BUILDER_VERSION = 2  # 2: title abbreviations spelled out (documents.py)
 DENSE = "dense.faiss"
 LEXICAL = "lexical"
 DOCUMENTS = "documents.jsonl.gz"

@@ -10,6 +10,8 @@ _LETTER_MAP = str.maketrans({"đ": "d", "Đ": "D"})
 
 def fold_diacritics(text: str, *, lower: bool = True) -> str:
     """Return ``text`` without Vietnamese diacritics (đ→d), lower-cased by default."""
+    if text.isascii():  # nothing to fold: most syllables of unaccented questions
+        return text.lower() if lower else text
     decomposed = unicodedata.normalize("NFD", text.translate(_LETTER_MAP))
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     folded = unicodedata.normalize("NFC", stripped)
