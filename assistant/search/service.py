@@ -89,11 +89,16 @@ class SearchService:
         from assistant.search.encoder import Encoder
 
         index = load_index(settings, catalogue=catalogue)
+        # A query scores a few thousand vectors, too little to share out: FAISS's OpenMP
+        # workers only spun afterwards, 10 ms of CPU per query taken from the encoder's
+        # threads (bench/search_speed.py, cpu_p50_ms 28 → 17.5 on one encoder thread).
+        faiss.omp_set_num_threads(1)
         _, model_path = resolve_model(settings, build=True)
         assert model_path is not None
-        # Two threads split a query's matrix products: 7.7 ms instead of 11.7 ms p50 on a
-        # quiet 2-core machine, and no slower than one thread at load average 2 or 5
-        # (bench/search_speed.py --compare).
+        # Two threads split a query's matrix products: whole searches took 15.3–16.0 ms
+        # p50 instead of 17.5–17.9 ms on one thread (2 cores at load average 1.4,
+        # bench/search_speed.py --threads), and encoding alone was no slower than on one
+        # thread at load average 2 or 5.
         encoder = Encoder.load(
             model_path,
             runtime=settings.search.runtime,
