@@ -8,7 +8,7 @@ Transformer → Pooling(mean) → Normalize pipeline. ONNX Runtime encodes one q
 
 A second graph, ``query-int8.onnx``, has its matrix products quantised to 8 bits
 (weights per output channel, activations per call) for queries: a query is one short
-sequence, and int8 encodes it in 0.58× of float32's time (bench/search_speed.py
+sequence, and int8 encodes it in 0.57× of float32's time (bench/search_speed.py
 --compare). Passages keep the float32 graph. The weights are stored with
 ``reduce_range`` (7 bits): on AVX2 without VNNI, 8-bit products saturate their 16-bit
 sums (cosine to float32 ≥ 0.990 with 8 bits, ≥ 0.994 with 7, on 798 questions). ONNX
@@ -17,8 +17,8 @@ embedding operator made the whole 384 MB word table resident instead of the rows
 
 The export is a cached build step like the e5 folder: ``<model folder>-onnx-<12 hex>``
 beside the model, keyed by the model folder (name and files), this exporter's version and
-the torch, onnx and onnxruntime versions. It is written into a temporary sibling, checked against
-torch on a few texts, then renamed into place.
+the torch, onnx and onnxruntime versions. It is written into a temporary sibling, checked
+against torch on a few texts, then renamed into place.
 """
 
 from __future__ import annotations
