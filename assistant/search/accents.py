@@ -58,15 +58,23 @@ class AccentModel:
         }
 
     @classmethod
-    def train(cls, texts: Iterable[str]) -> "AccentModel":
-        """Count syllables and syllable pairs of accented ``texts``."""
+    def train(
+        cls, texts: Iterable[str], *, everyday: Iterable[str] = (), everyday_weight: int = 1
+    ) -> "AccentModel":
+        """Count syllables and syllable pairs of accented ``texts``; each of the
+        ``everyday`` texts counts ``everyday_weight`` times."""
         unigrams: Counter[str] = Counter()
         bigrams: Counter[tuple[str, str]] = Counter()
-        for text in texts:
+        weighted = itertools.chain(
+            ((text, 1) for text in texts), ((text, everyday_weight) for text in everyday)
+        )
+        for text, weight in weighted:
             for clause in _CLAUSE.split(text):
                 words = [w for w in syllables(clause) if w.isalpha()]
-                unigrams.update(words)
-                bigrams.update(itertools.pairwise(words))
+                for word in words:
+                    unigrams[word] += weight
+                for pair in itertools.pairwise(words):
+                    bigrams[pair] += weight
         vocabulary = sorted(w for w, n in unigrams.items() if n >= _MIN_COUNT)
         index = {w: i for i, w in enumerate(vocabulary)}
         size = len(vocabulary)

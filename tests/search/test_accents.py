@@ -26,6 +26,14 @@ def test_restores_unaccented_syllables_from_context(model: AccentModel) -> None:
     assert model.restore("cap nhat thong tin") == "cập nhật thông tin"
 
 
+def test_everyday_texts_outweigh_officialese() -> None:
+    official = ["Kiểm lâm sở đó", "Lâm sở đó quản lý"] * 5
+    everyday = ["làm sổ đỏ", "muốn làm sổ đỏ lần đầu"]
+    assert AccentModel.train(official + everyday).restore("lam so do") == "lâm sở đó"
+    weighted = AccentModel.train(official, everyday=everyday, everyday_weight=30)
+    assert weighted.restore("lam so do") == "làm sổ đỏ"
+
+
 def test_keeps_case_unknown_words_digits_and_spacing(model: AccentModel) -> None:
     assert model.restore("Cap lai GPLX  cho 2 xe!") == "Cấp lại GPLX  cho 2 xe!"
     assert model.restore("DANG KY khai sinh") == "ĐĂNG KÝ khai sinh"
