@@ -6,6 +6,7 @@ old index or the new one, never half of one. Loading refuses an index whose mani
 does not match the catalogue, the embedding model or this builder.
 """
 
+import hashlib
 import json
 import logging
 import re
@@ -29,7 +30,6 @@ from assistant.search.documents import (
 from assistant.search.errors import IndexMismatchError, IndexMissingError, SearchDependencyError
 from assistant.search.lexical import LexicalIndex
 from assistant.search.manifest import (
-    file_hash,
     mismatches,
     read_manifest,
     write_manifest,
@@ -119,7 +119,7 @@ def _mismatches(
         manifest,
         builder_version=BUILDER_VERSION,
         catalogue_hash=catalogue_hash,
-        aliases_hash=file_hash(default_aliases_path()),
+        everyday_hash=_everyday_hash(),
         model_name=model_name,
     )
 
@@ -180,7 +180,7 @@ def build_index(
             scratch,
             builder_version=BUILDER_VERSION,
             catalogue_hash=catalogue.content_hash,
-            aliases_hash=file_hash(default_aliases_path()),
+            everyday_hash=_everyday_hash(),
             model_name=model_name,
             model_path=str(model_path),
             dimension=encoder.dimension,
@@ -261,6 +261,10 @@ def _write_dense(
     index.add(vectors)
     faiss.write_index(index, str(folder / DENSE))
     return int(index.ntotal)
+
+
+def _everyday_hash() -> str:
+    return hashlib.sha256("\n".join(_everyday_texts()).encode("utf-8")).hexdigest()
 
 
 def _everyday_texts() -> list[str]:

@@ -2,7 +2,6 @@
 compared with the catalogue, the model and this builder to decide whether the index can
 serve them."""
 
-import hashlib
 import logging
 from datetime import UTC, datetime
 from importlib import metadata
@@ -11,7 +10,7 @@ from typing import Any
 
 from assistant.search.models import IndexManifest
 
-__all__ = ["MANIFEST", "file_hash", "mismatches", "read_manifest", "write_manifest"]
+__all__ = ["MANIFEST", "mismatches", "read_manifest", "write_manifest"]
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +52,7 @@ def mismatches(
     *,
     builder_version: int,
     catalogue_hash: str | None,
-    aliases_hash: str,
+    everyday_hash: str,
     model_name: str,
 ) -> list[str]:
     """Why ``manifest`` does not fit; ``[]`` when it does (catalogue unchecked if None)."""
@@ -62,18 +61,11 @@ def mismatches(
         reasons.append(f"builder version {manifest.builder_version} ≠ {builder_version}")
     if catalogue_hash is not None and manifest.catalogue_hash != catalogue_hash:
         reasons.append("catalogue changed")
-    if manifest.aliases_hash != aliases_hash:
-        reasons.append("aliases changed")
+    if manifest.everyday_hash != everyday_hash:
+        reasons.append("aliases or NLU examples changed")
     if manifest.model_name != model_name:
         reasons.append(f"model {manifest.model_name} ≠ {model_name}")
     return reasons
-
-
-def file_hash(path: Path) -> str:
-    """sha256 of a file, ``""`` when it does not exist."""
-    if not path.is_file():
-        return ""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _versions() -> dict[str, str]:

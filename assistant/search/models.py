@@ -30,7 +30,7 @@ class IndexManifest(BaseModel):
 
     builder_version: int
     catalogue_hash: str
-    aliases_hash: str  # the accent model learns the alias terms' spelling too
+    everyday_hash: str  # of the everyday texts the accent model learns from (index.py)
     model_name: str
     model_path: str
     dimension: int = Field(gt=0)

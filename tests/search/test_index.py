@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from assistant.catalogue.service import CatalogueService
+from assistant.search.aliases import default_aliases_path
 from assistant.search.errors import IndexMismatchError, IndexMissingError
 from assistant.search.index import (
     BUILDER_VERSION,
@@ -46,6 +47,23 @@ def test_a_changed_catalogue_makes_the_index_stale_and_unloadable(
     assert stale_reasons(small_index_settings, changed) == ["catalogue changed"]
     with pytest.raises(IndexMismatchError, match="catalogue changed"):
         load_index(small_index_settings, catalogue=changed)
+
+
+def test_changed_aliases_make_the_index_stale(
+    small_index_settings: Settings,
+    small_catalogue: CatalogueService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The accent model learnt the alias terms' spelling; a new alias needs a new model.
+    aliases = tmp_path / "aliases.tsv"
+    shutil.copy(default_aliases_path(), aliases)
+    with aliases.open("a", encoding="utf-8") as handle:
+        handle.write("giấy đi đường\tgiấy thông hành\teveryday wording\n")
+    monkeypatch.setattr("assistant.search.index.default_aliases_path", lambda: aliases)
+    assert stale_reasons(small_index_settings, small_catalogue) == [
+        "aliases or NLU examples changed"
+    ]
 
 
 def test_another_model_or_builder_is_refused(

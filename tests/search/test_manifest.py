@@ -1,9 +1,9 @@
 from pathlib import Path
 
-from assistant.search.manifest import file_hash, mismatches, read_manifest, write_manifest
+from assistant.search.manifest import mismatches, read_manifest, write_manifest
 
 _FIELDS = dict(
-    builder_version=1, catalogue_hash="c", aliases_hash="a", model_name="m", model_path="/m",
+    builder_version=1, catalogue_hash="c", everyday_hash="a", model_name="m", model_path="/m",
     dimension=4, has_folded_copies=True, documents=1, vectors=2, lexical_terms=3,
     accent_syllables=5, build_seconds=0.1,
 )  # fmt: skip
@@ -25,14 +25,8 @@ def test_missing_or_broken_manifest_reads_as_none(tmp_path: Path) -> None:
 
 def test_mismatches_name_every_difference(tmp_path: Path) -> None:
     manifest = write_manifest(tmp_path, **_FIELDS)
-    same = dict(builder_version=1, catalogue_hash="c", aliases_hash="a", model_name="m")
+    same = dict(builder_version=1, catalogue_hash="c", everyday_hash="a", model_name="m")
     assert mismatches(manifest, **same) == []  # type: ignore[arg-type]
     assert mismatches(manifest, **{**same, "catalogue_hash": None}) == []  # type: ignore[arg-type]
-    other = dict(builder_version=2, catalogue_hash="x", aliases_hash="y", model_name="z")
+    other = dict(builder_version=2, catalogue_hash="x", everyday_hash="y", model_name="z")
     assert len(mismatches(manifest, **other)) == 4  # type: ignore[arg-type]
-
-
-def test_file_hash(tmp_path: Path) -> None:
-    assert file_hash(tmp_path / "absent") == ""
-    (tmp_path / "f").write_bytes(b"x")
-    assert len(file_hash(tmp_path / "f")) == 64
