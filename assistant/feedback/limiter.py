@@ -1,20 +1,17 @@
 """Limits on feedback per conversation and per client address (spam and ballot-stuffing
-defence), with ``limits`` as the dossier lookups use it.
+defence).
 
 Each kind (``round``: a rating round started; ``answer``: a thumbs up/down on an
 answer) is counted apart. Only the start of a round counts, so a round in progress is
 never cut off: what the person already gave is kept. The storage is in memory by
 default; several gateway workers share a Redis one."""
 
-import math
-import time
 from typing import Literal
 
 from limits import RateLimitItem, parse_many
-from limits.storage import storage_from_string
-from limits.strategies import MovingWindowRateLimiter
 
 from assistant.feedback.errors import FeedbackRateLimitedError
+from assistant.ratelimit import MovingWindow
 
 __all__ = ["FeedbackKind", "FeedbackLimiter"]
 
@@ -25,7 +22,7 @@ class FeedbackLimiter:
     def __init__(
         self, *, sender_limits: str, client_limits: str, storage_uri: str = "memory://"
     ) -> None:
-        self._limiter = MovingWindowRateLimiter(storage_from_string(storage_uri))
+        self._window = MovingWindow(storage_uri)
         self._sender = parse_many(sender_limits)
         self._client = parse_many(client_limits)
 
@@ -39,15 +36,11 @@ class FeedbackLimiter:
             keys.append((self._client, (kind, "client", client_ip)))
         for items, identifiers in keys:
             for item in items:
-                if not self._limiter.test(item, *identifiers):
-                    raise FeedbackRateLimitedError(self._retry_after(item, identifiers))
+                if not self._window.strategy.test(item, *identifiers):
+                    raise FeedbackRateLimitedError(self._window.retry_after(item, *identifiers))
         for items, identifiers in keys:
             for item in items:
-                self._limiter.hit(item, *identifiers)
+                self._window.strategy.hit(item, *identifiers)
 
     def reset(self) -> None:
-        self._limiter.storage.reset()
-
-    def _retry_after(self, item: RateLimitItem, identifiers: tuple[str, ...]) -> int:
-        stats = self._limiter.get_window_stats(item, *identifiers)
-        return max(1, math.ceil(stats.reset_time - time.time()))
+        self._window.reset()

@@ -79,10 +79,7 @@ class AliasTable:
 
     def expansions(self, text: str) -> list[str]:
         """Distinct expansions of the aliases in ``text``, longest match first."""
-        seen: dict[str, None] = {}
-        for m in self.match(text):
-            seen.setdefault(m.expansion, None)
-        return list(seen)
+        return list(dict.fromkeys(m.expansion for m in self.match(text)))
 
 
 def _matches(alias: _Alias, words: list[str], folded: list[str]) -> bool:

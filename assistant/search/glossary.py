@@ -146,7 +146,4 @@ class EnglishGlossary:
 
     def translations(self, text: str) -> list[str]:
         """Distinct Vietnamese wordings of the terms in ``text``, in question order."""
-        seen: dict[str, None] = {}
-        for m in self.match(text):
-            seen.setdefault(m.vietnamese, None)
-        return list(seen)
+        return list(dict.fromkeys(m.vietnamese for m in self.match(text)))

@@ -119,7 +119,7 @@ def _mismatches(
         manifest,
         builder_version=BUILDER_VERSION,
         catalogue_hash=catalogue_hash,
-        everyday_hash=_everyday_hash(),
+        everyday_hash=_texts_hash(_everyday_texts()),
         model_name=model_name,
     )
 
@@ -172,15 +172,16 @@ def build_index(
         lexical = LexicalIndex.build([d.lexical for d in documents])
         lexical.save(scratch / LEXICAL)
         save_documents(documents, scratch / DOCUMENTS)
+        everyday = _everyday_texts()
         accents = AccentModel.train(
-            corpus_texts(procedures), everyday=_everyday_texts(), everyday_weight=_EVERYDAY_WEIGHT
+            corpus_texts(procedures), everyday=everyday, everyday_weight=_EVERYDAY_WEIGHT
         )
         accents.save(scratch / ACCENTS)
         write_manifest(
             scratch,
             builder_version=BUILDER_VERSION,
             catalogue_hash=catalogue.content_hash,
-            everyday_hash=_everyday_hash(),
+            everyday_hash=_texts_hash(everyday),
             model_name=model_name,
             model_path=str(model_path),
             dimension=encoder.dimension,
@@ -263,8 +264,8 @@ def _write_dense(
     return int(index.ntotal)
 
 
-def _everyday_hash() -> str:
-    return hashlib.sha256("\n".join(_everyday_texts()).encode("utf-8")).hexdigest()
+def _texts_hash(texts: list[str]) -> str:
+    return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
 
 
 def _everyday_texts() -> list[str]:
