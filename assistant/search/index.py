@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from assistant.search.accents import AccentModel
 from assistant.search.aliases import default_aliases_path
 from assistant.search.documents import (
@@ -81,9 +83,23 @@ class SearchIndex:
     folder: Path
     manifest: IndexManifest
     documents: list[IndexedDocument]
-    dense: Any  # faiss.Index
+    dense: Any  # faiss.IndexFlatIP
     lexical: LexicalIndex
     accents: AccentModel
+
+    def similarities(self, vector: np.ndarray) -> np.ndarray:
+        """Cosine of ``vector`` (normalised, float32) to every row of ``dense``, in row
+        order."""
+        # The inner product with a list of rows (all of them) skips the sort of a k = all
+        # search (0.34 instead of 1.6 ms).
+        query = np.ascontiguousarray(vector[None, :], dtype=np.float32)
+        rows = np.arange(self.dense.ntotal, dtype=np.int64)
+        scores = np.empty(self.dense.ntotal, dtype=np.float32)
+        swig_ptr = _faiss().swig_ptr
+        self.dense.compute_distance_subset(
+            1, swig_ptr(query), self.dense.ntotal, swig_ptr(scores), swig_ptr(rows)
+        )
+        return scores
 
 
 def resolve_model(settings: Settings, *, build: bool) -> tuple[str, Path | None]:
@@ -220,6 +236,10 @@ def load_index(settings: Settings, *, catalogue: "CatalogueService | None" = Non
     if reasons:
         raise IndexMismatchError(folder, reasons)
     faiss = _faiss()
+    # A query scores a few thousand vectors, too little to share out: FAISS's OpenMP
+    # workers only spun afterwards, 10 ms of CPU per query taken from the encoder's
+    # threads (bench/search_speed.py, cpu_p50_ms 28 → 17.5 on one encoder thread).
+    faiss.omp_set_num_threads(1)
     documents = load_documents(folder / DOCUMENTS)
     dense = faiss.read_index(str(folder / DENSE))
     if len(documents) != manifest.documents or dense.ntotal != manifest.vectors:

@@ -5,7 +5,6 @@ import logging
 import os
 from typing import TYPE_CHECKING
 
-import faiss
 import numpy as np
 
 from assistant.search.aliases import AliasTable, default_aliases_path
@@ -70,7 +69,6 @@ class SearchService:
         for position, family in enumerate(self._families):
             members.setdefault(family, []).append(position)
         self._members = {family: tuple(rows) for family, rows in members.items()}
-        self._all_rows = np.arange(index.dense.ntotal, dtype=np.int64)[None, :]
         self._citizen = np.array([d.is_citizen_facing for d in documents], dtype=np.float32)
         variants = [title_qualifiers(d.title) for d in documents]
         self._variants = {
@@ -89,10 +87,6 @@ class SearchService:
         from assistant.search.encoder import Encoder
 
         index = load_index(settings, catalogue=catalogue)
-        # A query scores a few thousand vectors, too little to share out: FAISS's OpenMP
-        # workers only spun afterwards, 10 ms of CPU per query taken from the encoder's
-        # threads (bench/search_speed.py, cpu_p50_ms 28 → 17.5 on one encoder thread).
-        faiss.omp_set_num_threads(1)
         _, model_path = resolve_model(settings, build=True)
         assert model_path is not None
         # Two threads split a query's matrix products: whole searches took 15.3–16.0 ms
@@ -203,22 +197,9 @@ class SearchService:
 
     def _dense_scores(self, text: str) -> np.ndarray:
         assert self._encoder is not None
-        vector = np.ascontiguousarray(self._encoder.encode_query(text)[None, :])
-        dense = self._index.dense
-        # Fusion needs every document's cosine in row order: the inner product with a
-        # list of rows (all of them) skips the sort of a k = all search (0.34 instead
-        # of 1.6 ms).
-        similarities = np.empty((1, dense.ntotal), dtype=np.float32)
-        dense.compute_distance_subset(
-            1,
-            faiss.swig_ptr(vector),
-            dense.ntotal,
-            faiss.swig_ptr(similarities),
-            faiss.swig_ptr(self._all_rows),
-        )
-        by_row = similarities[0]
+        by_row = self._index.similarities(self._encoder.encode_query(text))
         size = self.size
-        if self.tuning.use_folded_copies and dense.ntotal >= 2 * size:
+        if self.tuning.use_folded_copies and by_row.size >= 2 * size:
             return np.maximum(by_row[:size], by_row[size : 2 * size])
         return by_row[:size]
 
