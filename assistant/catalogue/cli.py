@@ -9,9 +9,8 @@ from assistant.catalogue.errors import CatalogueFormatError, CatalogueUnavailabl
 from assistant.catalogue.importer import ImportReport, import_catalogue
 from assistant.catalogue.service import CatalogueService
 from assistant.catalogue.store import bundled_path
-from assistant.settings import project_root
 
-__all__ = ["app", "shared_data_dir"]
+__all__ = ["app", "national_data_dir"]
 
 app = typer.Typer(
     help="Import procedure sources into the cleaned catalogue (default: rebuild the bundled one).",
@@ -19,9 +18,9 @@ app = typer.Typer(
 )
 
 
-def shared_data_dir() -> Path:
-    """Where the collected national data lives: ``<project>/../shared/data/catalogue``."""
-    return project_root().parent / "shared" / "data" / "catalogue"
+def national_data_dir() -> Path:
+    """The national portal's raw data, kept in the checkout so a clone can rebuild the catalogue."""
+    return Path(__file__).resolve().parent / "data" / "national"
 
 
 @app.callback()
@@ -35,7 +34,7 @@ def import_command(
         list[Path] | None,
         typer.Argument(
             help="Files or folders to import (.jsonl[.gz], .json, .csv, .xlsx); "
-            "default: the shared national data.",
+            "default: the national data in the checkout.",
             exists=True,
         ),
     ] = None,
@@ -48,15 +47,15 @@ def import_command(
         typer.Option(
             "--merge/--replace",
             help="Upsert into the existing output, or replace it. Default: merge when PATHS "
-            "are given, replace when rebuilding from the shared data.",
+            "are given, replace when rebuilding from the national data.",
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Import sources, print the per-field parse report and write the catalogue."""
-    sources = paths or [shared_data_dir()]
+    sources = paths or [national_data_dir()]
     if not paths and not sources[0].is_dir():
-        typer.echo(f"Shared data not found: {sources[0]}", err=True)
+        typer.echo(f"National data not found: {sources[0]}", err=True)
         raise typer.Exit(2)
     target = output or bundled_path()
     is_merge = bool(paths) if merge is None else merge

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from assistant.catalogue.cli import app, shared_data_dir
+from assistant.catalogue.cli import app, national_data_dir
 from assistant.catalogue.service import CatalogueService
 from assistant.settings import project_root
 
@@ -51,5 +51,9 @@ def test_bad_input_is_a_clear_error(tmp_path: Path) -> None:
     assert "Cannot read catalogue file bad.csv" in result.output
 
 
-def test_shared_data_sits_next_to_the_checkout() -> None:
-    assert shared_data_dir() == project_root().parent / "shared" / "data" / "catalogue"
+def test_national_data_ships_with_the_checkout() -> None:
+    folder = national_data_dir()
+    assert folder.is_relative_to(project_root())
+    assert {"dvc_procedures.jsonl.gz", "bqp_procedures.jsonl.gz", "README.md"} <= {
+        path.name for path in folder.iterdir()
+    }
