@@ -61,6 +61,11 @@ class Services:
             rasa, max_chars=settings.max_message_chars, search=services._search_hits
         )
         services.action_executor = build_executor(services)
+        if not settings.rasa.action_token:
+            log.warning(
+                "ASSISTANT_RASA__ACTION_TOKEN is not set: the action endpoint refuses every "
+                "call (use `assistant run`, or give Rasa and the gateway the same token)"
+            )
         services.channels = build_channels(settings, engine=engine, dialogue=services.dialogue)
         services.dossiers = _build_dossiers(settings, engine, services.channels)
         return services

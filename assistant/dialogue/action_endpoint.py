@@ -54,7 +54,9 @@ async def run_action(
     token: Annotated[str, Query()] = "",
 ) -> JSONResponse:
     expected = settings.rasa.action_token
-    if expected and not hmac.compare_digest(token, expected):
+    # Fail closed: a gateway started without a token (plain uvicorn, a container)
+    # must not run actions for anyone who can reach it; `assistant run` sets one.
+    if not expected or not hmac.compare_digest(token.encode(), expected.encode()):
         return JSONResponse({"error": "invalid token"}, status_code=403)
     name = str(action_call.get("next_action") or "")
     try:

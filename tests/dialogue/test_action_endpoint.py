@@ -88,3 +88,18 @@ def test_wrong_token_is_refused(client: TestClient) -> None:
 
 def test_unknown_action_is_a_404(client: TestClient) -> None:
     assert _call(client, "action_nope", _tracker(language="vi")).status_code == 404
+
+
+def test_a_gateway_without_a_token_refuses_every_action_call(
+    catalogue: CatalogueService,
+) -> None:
+    # A gateway started on its own (plain uvicorn) has no token: fail closed.
+    services = SimpleNamespace(settings=Settings(), catalogue=catalogue)
+    services.action_executor = build_executor(services)
+    app = FastAPI()
+    app.include_router(router)
+    app.state.services = services
+    open_client = TestClient(app)
+    for token in ("", "anything"):
+        response = _call(open_client, "action_greet", _tracker(language="vi"), token=token)
+        assert response.status_code == 403
