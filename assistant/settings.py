@@ -47,6 +47,8 @@ class ServerSettings(BaseModel):
     public_url: str = ""  # as seen by users and platforms; derived from host/port when empty
     # Sites (e.g. the province portal) whose pages embed the chat widget from another origin.
     cors_origins: list[str] = Field(default_factory=list)
+    # Larger request bodies get 413 before any route reads them (a chat turn is a few kB).
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024)
 
 
 class RasaSettings(BaseModel):
@@ -54,8 +56,12 @@ class RasaSettings(BaseModel):
     port: int = Field(default=5005, ge=1, le=65535)
     timeout_seconds: float = Field(default=20.0, gt=0)
     python: Path | None = None  # the Python 3.10 venv's interpreter; default .venv-rasa
-    token: str = ""  # shared secret for Rasa's HTTP API (``rasa run --auth-token``)
-    action_token: str = ""  # secret Rasa sends to our action endpoint; the launcher sets one
+    # Shared secret for Rasa's HTTP API (``rasa run --auth-token``); `assistant run`
+    # generates one when empty.
+    token: str = ""
+    # Secret Rasa sends to our action endpoint; `assistant run` generates one when empty.
+    # Without it (a gateway started on its own) the action endpoint refuses every call.
+    action_token: str = ""
     model_dir: Path | None = None  # trained models; default <cache_dir>/rasa-models
     tracker_store_path: Path | None = None  # SQLite tracker store; default under data_dir
 

@@ -12,6 +12,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from assistant.dialogue.senders import api_conversation_id
 from assistant.feedback.csv_io import parse_csv
 from assistant.feedback.models import FeedbackRecord
 from assistant.feedback.store import conversation_key
@@ -31,7 +32,7 @@ def _staff(stack: Stack) -> dict[str, str]:
 def _records(gateway: httpx.Client, stack: Stack, sender_id: str) -> list[FeedbackRecord]:
     response = gateway.get("/api/staff/feedback/export.csv", headers=_staff(stack))
     assert response.status_code == 200, response.text
-    key = conversation_key(sender_id)
+    key = conversation_key(api_conversation_id(sender_id))
     return [r for r in parse_csv(response.text) if r.conversation == key]
 
 
