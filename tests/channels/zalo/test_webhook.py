@@ -115,3 +115,19 @@ async def test_stop_words_unsubscribe_the_user_from_dossier_notifications(
     assert "không có gì cần tắt" in zalo_api.sent(USER)[-1]["text"]
     assert rasa.received() == []  # stop words never reach the dialogue
     await dossiers.aclose()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b'{"timestamp": "1700000000000", "x": ' + b"[" * 60_000, b"\xff not json", b"[]"],
+)
+async def test_unsigned_bodies_are_rejected_before_any_parsing(
+    gateway: httpx.AsyncClient, zalo: ZaloAdapter, body: bytes
+) -> None:
+    # A deeply nested body once reached json.loads unsigned (and failed with a 500).
+    response = await gateway.post(
+        "/channels/zalo/webhook", content=body,
+        headers={"X-ZEvent-Signature": "mac=" + "0" * 64, "content-type": "application/json"},
+    )
+    assert response.status_code == 401
+    assert "invalid signature" in response.json()["message"]
