@@ -58,7 +58,10 @@ class Services:
             organisation_vi=settings.organisation_vi,
         )
         services.dialogue = DialogueService(
-            rasa, max_chars=settings.max_message_chars, search=services._search_hits
+            rasa, max_chars=settings.max_message_chars, search=services._search_hits,
+            turn_deadline=settings.rasa.turn_deadline_seconds,
+            breaker_failures=settings.rasa.breaker_failures,
+            breaker_reset_seconds=settings.rasa.breaker_reset_seconds,
         )
         services.action_executor = build_executor(services)
         if not settings.rasa.action_token:

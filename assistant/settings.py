@@ -55,6 +55,13 @@ class RasaSettings(BaseModel):
     url: str = ""  # where the gateway reaches Rasa; default: the local server on ``port``
     port: int = Field(default=5005, ge=1, le=65535)
     timeout_seconds: float = Field(default=20.0, gt=0)
+    # One turn (message + tracker read) answers within this, Rasa or not: below the
+    # widget's 30 s, so the user reads the degraded answer rather than a timeout.
+    turn_deadline_seconds: float = Field(default=25.0, gt=0)
+    # After this many failed turns in a row, Rasa is left alone for breaker_reset_seconds
+    # (users get the degraded answer at once instead of waiting for each timeout).
+    breaker_failures: int = Field(default=5, ge=1)
+    breaker_reset_seconds: float = Field(default=30.0, gt=0)
     python: Path | None = None  # the Python 3.10 venv's interpreter; default .venv-rasa
     # Shared secret for Rasa's HTTP API (``rasa run --auth-token``); `assistant run`
     # generates one when empty.
