@@ -55,7 +55,7 @@ class Services:
         services = cls(settings=settings, catalogue=catalogue, db=engine, rasa=rasa)
         services.feedback = FeedbackService.create(
             engine, settings=settings.feedback, public_url=settings.effective_public_url,
-            organisation_vi=settings.organisation_vi,
+            organisation_vi=settings.organisation_vi, salt_file=settings.feedback_salt_file,
         )
         services.dialogue = DialogueService(
             rasa, max_chars=settings.max_message_chars, search=services._search_hits,

@@ -167,6 +167,11 @@ class Settings(BaseSettings):
         return self.server.public_url or f"http://{self.server.host}:{self.server.port}"
 
     @property
+    def feedback_salt_file(self) -> Path:
+        """Where a generated feedback conversation salt is kept (see FeedbackSettings)."""
+        return self.data_dir / "secrets" / "feedback-salt"
+
+    @property
     def index_dir(self) -> Path:
         return self.search.index_dir or project_root() / "index"
 

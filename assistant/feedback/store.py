@@ -1,6 +1,7 @@
 """SQL storage of feedback (the app's one database, tables in ``tables.py``)."""
 
 import hashlib
+import hmac
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, func, select
@@ -20,9 +21,10 @@ from assistant.feedback.tables import AnswerFeedbackRow, FeedbackRow
 __all__ = ["FeedbackStore", "conversation_key"]
 
 
-def conversation_key(conversation: str) -> str:
-    """A one-way key of a conversation id: feedback stays anonymous."""
-    return hashlib.sha256(conversation.encode()).hexdigest()[:16]
+def conversation_key(conversation: str, *, salt: str) -> str:
+    """A one-way key of a conversation id: feedback stays anonymous. Keyed with the
+    installation's salt, so a known id (a Telegram chat number) cannot be looked up."""
+    return hmac.new(salt.encode(), conversation.encode(), hashlib.sha256).hexdigest()[:16]
 
 
 def _utc(moment: datetime) -> datetime:
@@ -31,8 +33,9 @@ def _utc(moment: datetime) -> datetime:
 
 
 class FeedbackStore:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, salt: str = "") -> None:
         self._engine = engine
+        self._salt = salt
 
     def create(
         self,
@@ -59,7 +62,7 @@ class FeedbackStore:
             counter=context.counter,
             procedure_code=context.procedure_code,
             dossier_code=context.dossier_code,
-            conversation=conversation_key(context.conversation),
+            conversation=conversation_key(context.conversation, salt=self._salt),
         )
         with Session(self._engine) as session, session.begin():
             session.add(row)
@@ -111,7 +114,7 @@ class FeedbackStore:
             procedure_code=answer.procedure_code,
             channel=answer.channel,
             language=answer.language,
-            conversation=conversation_key(answer.conversation),
+            conversation=conversation_key(answer.conversation, salt=self._salt),
         )
         with Session(self._engine) as session, session.begin():
             session.add(row)
