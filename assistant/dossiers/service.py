@@ -139,10 +139,20 @@ class DossierService:
             log.warning("dossier source unavailable: %s", exc.detail)
             raise
         finally:
+            await self._audit(requester, code=code, outcome=outcome, has_factor=has_factor)
+
+    async def _audit(
+        self, requester: Requester, *, code: str | None, outcome: str, has_factor: bool
+    ) -> None:
+        """Best effort: a failed audit write is logged, never turns the answer the user
+        was given (or the error they get) into a 500."""
+        try:
             await asyncio.to_thread(
                 self.store.record_lookup, requester, code=(code or "")[:80] or None,
                 outcome=outcome, has_second_factor=has_factor,
             )
+        except Exception:
+            log.exception("dossier lookup audit not written (outcome %s)", outcome)
 
     def upsert(self, raw_code: str, data: DossierIn, *, is_demo: bool = False) -> UpsertOut:
         """Create or update a dossier (idempotent); a status change queues notifications."""

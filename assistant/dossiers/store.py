@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from assistant.database import retry_when_locked
 from assistant.dossiers.models import (
     Dossier,
     DossierChannel,
@@ -56,6 +57,7 @@ class DossierStore:
             )
             return None if row is None else _to_model(row)
 
+    @retry_when_locked()
     def upsert(self, code: str, data: DossierIn, *, is_demo: bool = False) -> UpsertOut:
         """Create or update ``code``; repeating the same data changes nothing."""
         now = now_utc()
@@ -89,6 +91,7 @@ class DossierStore:
             is_status_changed=is_status_changed, status=data.status, notifications=queued,
         )
 
+    @retry_when_locked()
     def record_lookup(
         self, requester: Requester, *, code: str | None, outcome: str, has_second_factor: bool
     ) -> None:

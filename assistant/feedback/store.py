@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from assistant.database import retry_when_locked
 from assistant.feedback.models import (
     AnswerFeedbackIn,
     AnswerFeedbackRecord,
@@ -37,6 +38,7 @@ class FeedbackStore:
         self._engine = engine
         self._salt = salt
 
+    @retry_when_locked()
     def create(
         self,
         context: FeedbackContext,
@@ -69,6 +71,7 @@ class FeedbackStore:
             session.flush()
             return row.id
 
+    @retry_when_locked()
     def update(
         self, feedback_id: int, draft: FeedbackDraft, *, status: FeedbackStatus
     ) -> bool:
@@ -105,6 +108,7 @@ class FeedbackStore:
         with Session(self._engine) as session:
             return [_record(row) for row in session.scalars(query)]
 
+    @retry_when_locked()
     def add_answer(self, answer: AnswerFeedbackIn, *, at: datetime | None = None) -> int:
         row = AnswerFeedbackRow(
             created_at=_utc(at or datetime.now(UTC)),

@@ -258,3 +258,12 @@ async def test_unsubscribe_stops_queued_and_later_notifications(
     assert await demo_service.unsubscribe("w1", channels=frozenset({"telegram"})) == 1
     await demo_service.push(code, _change("result_ready"))
     assert await demo_service.take_notifications("w1") == []
+
+
+async def test_a_failed_audit_write_never_turns_a_lookup_into_an_error(
+    demo_service: DossierService, engine: Engine
+) -> None:
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE dossier_lookups")
+    view = await demo_service.lookup("H22.45-240105-0003", Requester(channel="api"))
+    assert view.code == "H22.45-240105-0003"
