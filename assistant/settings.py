@@ -47,6 +47,9 @@ class ServerSettings(BaseModel):
     public_url: str = ""  # as seen by users and platforms; derived from host/port when empty
     # Sites (e.g. the province portal) whose pages embed the chat widget from another origin.
     cors_origins: list[str] = Field(default_factory=list)
+    # Reverse proxies (addresses or networks) whose X-Forwarded-For names the client;
+    # from any other peer the header is ignored.
+    trusted_proxies: list[str] = Field(default_factory=list)
     # Larger request bodies get 413 before any route reads them (a chat turn is a few kB).
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
 

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 
+from assistant.client_address import client_address
 from assistant.dialogue.models import ChatIn, ChatOut, IncomingMessage
 from assistant.dialogue.senders import api_conversation_id
 from assistant.dialogue.service import DialogueService
@@ -30,6 +31,8 @@ async def chat(body: ChatIn, request: Request, dialogue: DialogueDep) -> ChatOut
         text=body.text,
         language=body.language,
         context=body.context.model_dump(exclude_none=True),
-        client_ip=request.client.host if request.client else None,
+        client_ip=client_address(
+            request, trusted_proxies=request.app.state.services.settings.server.trusted_proxies
+        ),
     )
     return await dialogue.handle(message)

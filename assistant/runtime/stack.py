@@ -71,6 +71,8 @@ class Stack:
             "--host", settings.server.host,
             "--port", str(settings.server.port),
             "--no-access-log",
+            # Client addresses come from ASSISTANT_SERVER__TRUSTED_PROXIES only.
+            "--no-proxy-headers",
         ]
         env = {**os.environ, **settings_environment(settings)}
         self.gateway = ManagedProcess(
