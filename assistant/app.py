@@ -53,7 +53,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     from assistant.body_limit import BodyLimitMiddleware
 
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.server.max_body_bytes)
+    app.add_middleware(
+        BodyLimitMiddleware, max_bytes=settings.server.max_body_bytes,
+        larger={"/actions/": settings.server.max_action_body_bytes},
+    )
     return app
 
 

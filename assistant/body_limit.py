@@ -17,18 +17,27 @@ class BodyTooLargeError(HTTPException):
 
 class BodyLimitMiddleware:
     """Pure ASGI: a declared length over the limit is refused at once, a body sent in
-    chunks without one is counted while the route reads it."""
+    chunks without one is counted while the route reads it. ``larger`` gives path
+    prefixes their own limit (Rasa's action calls carry the whole conversation)."""
 
-    def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, *, max_bytes: int, larger: dict[str, int] | None = None
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.larger = larger or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        path = scope.get("path", "")
+        limit = next(
+            (size for prefix, size in self.larger.items() if path.startswith(prefix)),
+            self.max_bytes,
+        )
         declared = dict(scope.get("headers") or []).get(b"content-length", b"")
-        is_too_large = declared.isdigit() and int(declared) > self.max_bytes
+        is_too_large = declared.isdigit() and int(declared) > limit
         received = 0
 
         async def limited_receive() -> Message:
@@ -38,7 +47,7 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     raise BodyTooLargeError
             return message
 

@@ -52,6 +52,9 @@ class ServerSettings(BaseModel):
     trusted_proxies: list[str] = Field(default_factory=list)
     # Larger request bodies get 413 before any route reads them (a chat turn is a few kB).
     max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    # Rasa's calls to the action endpoint carry the whole tracker and domain (hundreds of
+    # kB in a long conversation); the token is checked before the body is read.
+    max_action_body_bytes: int = Field(default=16 * 1024 * 1024, ge=1024)
 
 
 class RasaSettings(BaseModel):
