@@ -38,6 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         lifespan=lifespan,
     )
+    app.state.max_body_bytes = settings.server.max_body_bytes
     _add_error_handlers(app)
     _add_routers(app)
     if settings.server.cors_origins:
@@ -50,6 +51,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["content-type", "accept-language", "x-phone-last4"],
         )
+    from assistant.body_limit import BodyLimitMiddleware
+
+    app.add_middleware(
+        BodyLimitMiddleware, max_bytes=settings.server.max_body_bytes,
+        larger={"/actions/": settings.server.max_action_body_bytes},
+    )
     return app
 
 
@@ -122,6 +129,13 @@ def _add_error_handlers(app: FastAPI) -> None:
                 else "Yêu cầu không hợp lệ: nội dung gửi lên không phải JSON UTF-8 hợp lệ."
             )
             return JSONResponse({"code": "invalid_input", "message": message}, status_code=422)
+        if exc.status_code == 413:
+            message = (
+                "The request is too large: at most {limit} kB."
+                if _language(request) == "en"
+                else "Yêu cầu quá lớn: tối đa {limit} kB."
+            ).format(limit=request.app.state.max_body_bytes // 1024)
+            return JSONResponse({"code": "body_too_large", "message": message}, status_code=413)
         return JSONResponse(
             {"code": "http_error", "message": str(exc.detail)},
             status_code=exc.status_code,

@@ -51,6 +51,7 @@ def serve(
         "assistant.server:app",
         host=host or settings.server.host,
         port=port or settings.server.port,
+        proxy_headers=False,  # client addresses: ASSISTANT_SERVER__TRUSTED_PROXIES only
     )
 
 

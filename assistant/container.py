@@ -55,12 +55,20 @@ class Services:
         services = cls(settings=settings, catalogue=catalogue, db=engine, rasa=rasa)
         services.feedback = FeedbackService.create(
             engine, settings=settings.feedback, public_url=settings.effective_public_url,
-            organisation_vi=settings.organisation_vi,
+            organisation_vi=settings.organisation_vi, salt_file=settings.feedback_salt_file,
         )
         services.dialogue = DialogueService(
-            rasa, max_chars=settings.max_message_chars, search=services._search_hits
+            rasa, max_chars=settings.max_message_chars, search=services._search_hits,
+            turn_deadline=settings.rasa.turn_deadline_seconds,
+            breaker_failures=settings.rasa.breaker_failures,
+            breaker_reset_seconds=settings.rasa.breaker_reset_seconds,
         )
         services.action_executor = build_executor(services)
+        if not settings.rasa.action_token:
+            log.warning(
+                "ASSISTANT_RASA__ACTION_TOKEN is not set: the action endpoint refuses every "
+                "call (use `assistant run`, or give Rasa and the gateway the same token)"
+            )
         services.channels = build_channels(settings, engine=engine, dialogue=services.dialogue)
         services.dossiers = _build_dossiers(settings, engine, services.channels)
         return services

@@ -5,7 +5,7 @@ import re
 import sys
 from typing import TextIO
 
-__all__ = ["PersonalDataFilter", "configure_logging", "mask_personal_data"]
+__all__ = ["PersonalDataFilter", "configure_logging", "mask_personal_data", "redact_secrets"]
 
 # Vietnamese phone numbers (0 / +84 + 9 digits, spaces or dots allowed), 9–12 digit
 # identity numbers (CMND 9, CCCD 12), e-mail addresses.
@@ -14,6 +14,21 @@ _PATTERNS = (
     (re.compile(r"(?<!\w)\d{9,12}(?!\w)"), "[id-number]"),
     (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "[email]"),
 )
+
+
+# Secrets that travel in URLs: the Telegram bot token (``/bot<id>:<secret>/method``)
+# and Rasa's ``?token=`` (also any ``access_token``/``secret`` query parameter).
+_SECRETS = (
+    # (the id part may already read "[id-number]": personal data is masked first)
+    (re.compile(r"/bot[\w\[\]-]*:[\w-]+"), "/bot[token]"),
+    (re.compile(r"([?&](?:token|access_token|secret|auth_token)=)[^&\s\"'<>]+"), r"\1[redacted]"),
+)
+
+
+def redact_secrets(text: str) -> str:
+    for pattern, replacement in _SECRETS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def mask_personal_data(text: str) -> str:
@@ -45,10 +60,21 @@ class _CurrentStderrHandler(logging.StreamHandler):
         pass  # always the current sys.stderr
 
 
+class _RedactingFormatter(logging.Formatter):
+    """Redacts secrets in the whole rendered record, tracebacks included (an HTTP
+    error's message carries the URL it failed on)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact_secrets(super().format(record))
+
+
 def configure_logging(level: str = "INFO") -> None:
     handler = _CurrentStderrHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(_RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(PersonalDataFilter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
+    # httpx logs every request URL at INFO (Telegram's carries the bot token).
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(max(logging.WARNING, root.level))

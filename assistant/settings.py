@@ -47,15 +47,34 @@ class ServerSettings(BaseModel):
     public_url: str = ""  # as seen by users and platforms; derived from host/port when empty
     # Sites (e.g. the province portal) whose pages embed the chat widget from another origin.
     cors_origins: list[str] = Field(default_factory=list)
+    # Reverse proxies (addresses or networks) whose X-Forwarded-For names the client;
+    # from any other peer the header is ignored.
+    trusted_proxies: list[str] = Field(default_factory=list)
+    # Larger request bodies get 413 before any route reads them (a chat turn is a few kB).
+    max_body_bytes: int = Field(default=64 * 1024, ge=1024)
+    # Rasa's calls to the action endpoint carry the whole tracker and domain (hundreds of
+    # kB in a long conversation); the token is checked before the body is read.
+    max_action_body_bytes: int = Field(default=16 * 1024 * 1024, ge=1024)
 
 
 class RasaSettings(BaseModel):
     url: str = ""  # where the gateway reaches Rasa; default: the local server on ``port``
     port: int = Field(default=5005, ge=1, le=65535)
     timeout_seconds: float = Field(default=20.0, gt=0)
+    # One turn (message + tracker read) answers within this, Rasa or not: below the
+    # widget's 30 s, so the user reads the degraded answer rather than a timeout.
+    turn_deadline_seconds: float = Field(default=25.0, gt=0)
+    # After this many failed turns in a row, Rasa is left alone for breaker_reset_seconds
+    # (users get the degraded answer at once instead of waiting for each timeout).
+    breaker_failures: int = Field(default=5, ge=1)
+    breaker_reset_seconds: float = Field(default=30.0, gt=0)
     python: Path | None = None  # the Python 3.10 venv's interpreter; default .venv-rasa
-    token: str = ""  # shared secret for Rasa's HTTP API (``rasa run --auth-token``)
-    action_token: str = ""  # secret Rasa sends to our action endpoint; the launcher sets one
+    # Shared secret for Rasa's HTTP API (``rasa run --auth-token``); `assistant run`
+    # generates one when empty.
+    token: str = ""
+    # Secret Rasa sends to our action endpoint; `assistant run` generates one when empty.
+    # Without it (a gateway started on its own) the action endpoint refuses every call.
+    action_token: str = ""
     model_dir: Path | None = None  # trained models; default <cache_dir>/rasa-models
     tracker_store_path: Path | None = None  # SQLite tracker store; default under data_dir
 
@@ -152,6 +171,11 @@ class Settings(BaseSettings):
     @property
     def effective_public_url(self) -> str:
         return self.server.public_url or f"http://{self.server.host}:{self.server.port}"
+
+    @property
+    def feedback_salt_file(self) -> Path:
+        """Where a generated feedback conversation salt is kept (see FeedbackSettings)."""
+        return self.data_dir / "secrets" / "feedback-salt"
 
     @property
     def index_dir(self) -> Path:

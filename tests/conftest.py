@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from assistant.catalogue.service import CatalogueService
 from assistant.search.service import SearchService
@@ -23,3 +24,8 @@ def full_service(catalogue: CatalogueService) -> Iterator[SearchService]:
     settings = Settings()
     ensure_index(settings, progress=False)
     yield SearchService.load(settings, catalogue=catalogue)
+
+
+# Property-based tests keep no example database in the checkout (CI starts clean anyway).
+hypothesis_settings.register_profile("project", database=None)
+hypothesis_settings.load_profile("project")

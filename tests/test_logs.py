@@ -2,7 +2,7 @@ import logging
 
 import pytest
 
-from assistant.logs import PersonalDataFilter, mask_personal_data
+from assistant.logs import PersonalDataFilter, configure_logging, mask_personal_data
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,27 @@ def test_filter_masks_formatted_arguments(caplog: pytest.LogCaptureFixture) -> N
         logger.info("user said %s", "số tôi là 0987654321")
     assert "0987654321" not in caplog.text
     assert "[phone]" in caplog.text
+
+
+def test_secrets_in_urls_are_redacted_and_httpx_is_quiet(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level)
+    try:
+        configure_logging("INFO")
+        url = "https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/getMe"
+        logging.getLogger("httpx").info("HTTP Request: POST %s", url)
+        log = logging.getLogger("assistant.test")
+        log.warning("failed: %s", url)
+        try:
+            raise RuntimeError("for url 'http://127.0.0.1:5005/status?token=s3cr3t-Tok&x=1'")
+        except RuntimeError:
+            log.exception("rasa status failed")
+    finally:
+        root.handlers[:], _ = saved
+        root.setLevel(saved[1])
+    err = capsys.readouterr().err
+    assert "HTTP Request" not in err  # httpx below WARNING is silent
+    assert "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw" not in err and "/bot[token]/getMe" in err
+    assert "s3cr3t-Tok" not in err and "token=[redacted]&x=1" in err

@@ -3,5 +3,9 @@
 from assistant.database.base import Base
 from assistant.database.engine import create_db_engine, is_reachable
 from assistant.database.migrate import upgrade_to_head
+from assistant.database.retry import DatabaseBusyError, retry_when_locked
 
-__all__ = ["Base", "create_db_engine", "is_reachable", "upgrade_to_head"]
+__all__ = [
+    "Base", "DatabaseBusyError", "create_db_engine", "is_reachable", "retry_when_locked",
+    "upgrade_to_head",
+]

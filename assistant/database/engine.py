@@ -6,9 +6,10 @@ from sqlalchemy.engine import make_url
 __all__ = ["create_db_engine", "is_reachable"]
 
 
-def create_db_engine(url: str) -> Engine:
+def create_db_engine(url: str, *, busy_timeout_ms: int = 2000) -> Engine:
     """An engine for ``url``; creates the folder of a SQLite file and turns on WAL so
-    readers don't block the writer."""
+    readers don't block the writer; a SQLite writer waits ``busy_timeout_ms`` for the
+    lock before writes are retried (``retry_when_locked``)."""
     parsed = make_url(url)
     is_sqlite = parsed.get_backend_name() == "sqlite"
     if is_sqlite and parsed.database and parsed.database != ":memory:":
@@ -23,6 +24,7 @@ def create_db_engine(url: str) -> Engine:
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
             cursor.close()
 
     return engine

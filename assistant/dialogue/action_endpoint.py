@@ -9,7 +9,7 @@ import hmac
 import logging
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from rasa_sdk.executor import ActionExecutor
 from rasa_sdk.interfaces import (
@@ -50,12 +50,20 @@ async def list_actions(request: Request) -> list[str]:
 async def run_action(
     request: Request,
     settings: SettingsDep,
-    action_call: Annotated[dict[str, Any], Body()],
     token: Annotated[str, Query()] = "",
 ) -> JSONResponse:
     expected = settings.rasa.action_token
-    if expected and not hmac.compare_digest(token, expected):
+    # Fail closed: a gateway started without a token (plain uvicorn, a container)
+    # must not run actions for anyone who can reach it; `assistant run` sets one.
+    # Checked before the (large) body is read.
+    if not expected or not hmac.compare_digest(token.encode(), expected.encode()):
         return JSONResponse({"error": "invalid token"}, status_code=403)
+    try:
+        action_call: Any = await request.json()
+    except (ValueError, RecursionError):
+        action_call = None
+    if not isinstance(action_call, dict):
+        return JSONResponse({"error": "the body must be a JSON object"}, status_code=400)
     name = str(action_call.get("next_action") or "")
     try:
         result = await _executor(request).run(action_call)

@@ -1,10 +1,14 @@
 """Edge types of the chat API and of Rasa's REST channel."""
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["BotMessage", "Button", "ChatIn", "ChatOut", "IncomingMessage", "Language"]
+from assistant.dialogue.senders import API_SENDER_PATTERN
+
+__all__ = [
+    "BotMessage", "Button", "ChatContextIn", "ChatIn", "ChatOut", "IncomingMessage", "Language",
+]
 
 Language = Literal["vi", "en"]
 
@@ -19,15 +23,34 @@ class BotMessage(BaseModel):
     buttons: list[Button] = Field(default_factory=list)
 
 
+_ContextValue = Annotated[str, Field(min_length=1, max_length=100)]
+
+
+class ChatContextIn(BaseModel):
+    """Where the chat was opened (the widget's URL parameters or host page): only these
+    keys, short values; anything else is refused (it goes into Rasa's metadata, the
+    feedback table and the CSV export)."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
+
+    agency: _ContextValue | None = None
+    counter: _ContextValue | None = None
+    mode: _ContextValue | None = None
+    page: _ContextValue | None = None
+    procedure: _ContextValue | None = None
+
+
 class ChatIn(BaseModel):
     """Body of ``POST /api/chat``; unknown fields are refused, not silently dropped."""
 
     model_config = ConfigDict(extra="forbid")
 
-    sender_id: str = Field(min_length=1, max_length=128, pattern=r"^[\w.:@-]+$")
+    # A conversation id the client chooses; no ``:`` (channel ids such as
+    # ``telegram:…`` are refused with 422).
+    sender_id: str = Field(min_length=1, max_length=120, pattern=API_SENDER_PATTERN)
     text: str = Field(max_length=20_000)
     language: Language | None = None
-    context: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+    context: ChatContextIn = Field(default_factory=ChatContextIn)
 
 
 class ChatOut(BaseModel):

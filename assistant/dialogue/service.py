@@ -1,8 +1,11 @@
 """The conversation entry point shared by every channel."""
 
+import asyncio
 import logging
 from collections.abc import Callable
 from typing import Any, Protocol
+
+import pybreaker
 
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.errors import RasaUnavailableError
@@ -54,7 +57,9 @@ class _Hit(Protocol):
 class DialogueService:
     """Normalises a message, forwards it to Rasa with its metadata, returns the replies.
 
-    When Rasa is unreachable the user still gets a clear answer, never an error.
+    When Rasa is unreachable, slow or failing the user still gets a clear answer within
+    ``turn_deadline`` seconds, never an error. After ``breaker_failures`` failed turns in
+    a row Rasa is not called for ``breaker_reset_seconds`` (answers come at once).
     """
 
     def __init__(
@@ -63,10 +68,20 @@ class DialogueService:
         *,
         max_chars: int,
         search: "Callable[[str], list[_Hit]] | None" = None,
+        turn_deadline: float = 25.0,
+        breaker_failures: int = 5,
+        breaker_reset_seconds: float = 30.0,
     ) -> None:
         self._rasa = rasa
         self._max_chars = max_chars
         self._search = search
+        self._turn_deadline = turn_deadline
+        # pybreaker is already the dossier adapter's breaker; a cancelled turn (the
+        # caller went away) says nothing about Rasa.
+        self.breaker = pybreaker.CircuitBreaker(
+            fail_max=breaker_failures, reset_timeout=breaker_reset_seconds,
+            exclude=[asyncio.CancelledError], name="rasa",
+        )
 
     async def handle(self, message: IncomingMessage) -> ChatOut:
         text = normalise_text(message.text)
@@ -87,30 +102,39 @@ class DialogueService:
             "context": message.context,
             "client_ip": message.client_ip,  # per-client limits in actions (dossier lookups)
         }
+        deadline = asyncio.get_running_loop().time() + self._turn_deadline
         try:
-            replies = await self._rasa.send(message.sender_id, text, metadata=metadata)
-        except RasaUnavailableError as exc:
-            log.warning("rasa unavailable (%s): answering in degraded mode", exc.detail)
+            with self.breaker.calling():
+                async with asyncio.timeout_at(deadline):
+                    replies = await self._rasa.send(message.sender_id, text, metadata=metadata)
+        except (RasaUnavailableError, TimeoutError, pybreaker.CircuitBreakerError) as exc:
+            detail = getattr(exc, "detail", None) or type(exc).__name__
+            log.warning("rasa unavailable (%s): answering in degraded mode", detail)
             return ChatOut(
                 messages=[*notices, BotMessage(text=_DEGRADED[language]),
-                          *self._search_only(text, language)],
+                          *await self._search_only(text, language)],
                 language=language,
                 is_degraded=True,
             )
         # The conversation's language may differ from this message's (a kept
         # preference, or "ok" with no signal): report the one Rasa answered in.
-        answered = await self._rasa.slot(message.sender_id, "language")
+        answered = None
+        try:
+            async with asyncio.timeout_at(deadline):
+                answered = await self._rasa.slot(message.sender_id, "language")
+        except TimeoutError:
+            log.warning("rasa tracker read missed the turn deadline")
         if answered in ("vi", "en"):
             language = answered
         return ChatOut(messages=[*notices, *replies], language=language)
 
-
-    def _search_only(self, text: str, language: Language) -> list[BotMessage]:
-        """Without Rasa, a need still gets the closest procedures (titles and links)."""
+    async def _search_only(self, text: str, language: Language) -> list[BotMessage]:
+        """Without Rasa, a need still gets the closest procedures (titles and links);
+        the search runs in a thread so other conversations go on meanwhile."""
         if self._search is None or len(text.split()) < 3:
             return []
         try:
-            hits = self._search(text)[:3]
+            hits = (await asyncio.to_thread(self._search, text))[:3]
         except Exception:
             log.exception("search failed in degraded mode")
             return []

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from assistant.client_address import client_address
 from assistant.dossiers.models import Requester
 from assistant.dossiers.service import DossierService
 
@@ -16,9 +17,10 @@ def _dossiers(request: Request) -> DossierService:
 
 
 def requester_of(request: Request, *, channel: str, sender_id: str | None) -> Requester:
-    """The caller as rate limits and the audit see it (the address is the socket's
-    peer: behind a proxy, run uvicorn with ``--proxy-headers``)."""
-    client = request.client.host if request.client else None
+    """The caller as rate limits and the audit see it (behind a reverse proxy, list it
+    in ``ASSISTANT_SERVER__TRUSTED_PROXIES``)."""
+    trusted = request.app.state.services.settings.server.trusted_proxies
+    client = client_address(request, trusted_proxies=trusted)
     return Requester(channel=channel, sender_id=sender_id, client_ip=client)
 
 

@@ -16,6 +16,7 @@ from typing import Protocol
 from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from assistant.database import retry_when_locked
 from assistant.dossiers.errors import SubscriptionRefusedError
 from assistant.dossiers.models import DossierStatus, NotificationOut, now_utc
 from assistant.dossiers.tables import DossierNotificationRow, DossierSubscriptionRow
@@ -51,6 +52,7 @@ class DossierNotifications:
     def can_subscribe(self, channel: str) -> bool:
         return channel in self.push_channels or channel in self.poll_channels
 
+    @retry_when_locked()
     def subscribe(self, code: str, *, channel: str, recipient_id: str, language: str) -> bool:
         """Subscribe ``recipient_id`` on ``channel`` to ``code``; False when it already was."""
         if not self.can_subscribe(channel):

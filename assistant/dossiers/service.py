@@ -33,6 +33,7 @@ from assistant.dossiers.models import (
 from assistant.dossiers.notifications import DossierNotifications, TextSender
 from assistant.dossiers.settings import DossierSettings
 from assistant.dossiers.store import DossierStore
+from assistant.dossiers.verification import VerificationGuard
 from assistant.dossiers.views import matches_second_factor, public_view, verified_view
 
 __all__ = ["DEMO_DATA", "DossierService"]
@@ -54,6 +55,7 @@ class DossierService:
         limiter: LookupLimiter,
         notifications: DossierNotifications,
         *,
+        verification: VerificationGuard | None = None,
         dispatch_interval_seconds: float = 0.0,
         today: Callable[[], date] = _today,
     ) -> None:
@@ -61,6 +63,7 @@ class DossierService:
         self.source = source
         self.limiter = limiter
         self.notifications = notifications
+        self.verification = verification or VerificationGuard(store, limits="5/hour;20/day")
         self.dispatcher = NotificationDispatcher(
             notifications, interval_seconds=dispatch_interval_seconds
         )
@@ -83,9 +86,10 @@ class DossierService:
         limiter = LookupLimiter(
             sender_limits=settings.sender_rate_limit,
             client_limits=settings.client_rate_limit,
-            verification_limits=settings.verification_rate_limit,
+            global_limits=settings.global_rate_limit,
             storage_uri=settings.rate_limit_storage,
         )
+        verification = VerificationGuard(store, limits=settings.verification_rate_limit)
         notifications = DossierNotifications(
             engine,
             push_channels=_names(settings.push_channels),
@@ -94,7 +98,7 @@ class DossierService:
             sender=sender,
         )
         return cls(
-            store, source, limiter, notifications,
+            store, source, limiter, notifications, verification=verification,
             dispatch_interval_seconds=settings.notification_dispatch_seconds,
         )
 
@@ -116,10 +120,9 @@ class DossierService:
             if phone_last4 is None:
                 outcome = "found"
                 return public_view(dossier, today=self._today())
-            self.limiter.check_verification(code)
+            await asyncio.to_thread(self.verification.check, code, requester)
             if not matches_second_factor(dossier, phone_last4):
-                self.limiter.fail_verification(code)
-                raise VerificationFailedError()
+                raise VerificationFailedError()  # counted through the audit trail
             outcome = "found_verified"
             return verified_view(dossier, today=self._today())
         except LookupRateLimitedError:
@@ -139,10 +142,23 @@ class DossierService:
             log.warning("dossier source unavailable: %s", exc.detail)
             raise
         finally:
+            await self._audit(requester, code=code, outcome=outcome, has_factor=has_factor)
+
+    async def _audit(
+        self, requester: Requester, *, code: str | None, outcome: str, has_factor: bool
+    ) -> None:
+        """Best effort: a failed audit write is logged, never turns the answer the user
+        was given into a 500. A wrong second factor is the exception: it must be
+        counted (``VerificationGuard``), so that failure is raised."""
+        try:
             await asyncio.to_thread(
                 self.store.record_lookup, requester, code=(code or "")[:80] or None,
                 outcome=outcome, has_second_factor=has_factor,
             )
+        except Exception:
+            if outcome == "verification_failed":
+                raise
+            log.exception("dossier lookup audit not written (outcome %s)", outcome)
 
     def upsert(self, raw_code: str, data: DossierIn, *, is_demo: bool = False) -> UpsertOut:
         """Create or update a dossier (idempotent); a status change queues notifications."""

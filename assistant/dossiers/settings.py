@@ -35,7 +35,11 @@ class DossierSettings(BaseModel):
     # `limits` notation ("10/minute", "100 per day"; several separated by ";").
     sender_rate_limit: str = "10/minute;60/day"
     client_rate_limit: str = "20/minute;300/day"
-    verification_rate_limit: str = "5/hour"  # wrong phone digits per dossier code
+    # Every lookup together (one client rotating addresses cannot walk the code space).
+    global_rate_limit: str = "600/minute;20000/day"
+    # Wrong phone digits per dossier code, counted in the database; the verified owner's
+    # conversation is never locked out.
+    verification_rate_limit: str = "5/hour;20/day"
     rate_limit_storage: str = "memory://"  # e.g. redis://… when several gateway workers run
     max_code_reasks: int = Field(default=2, ge=0, le=5)  # bad formats re-asked before help
     max_subscriptions_per_recipient: int = Field(default=20, ge=1)

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from assistant.database import retry_when_locked
 from assistant.dossiers.models import (
     Dossier,
     DossierChannel,
@@ -56,6 +57,7 @@ class DossierStore:
             )
             return None if row is None else _to_model(row)
 
+    @retry_when_locked()
     def upsert(self, code: str, data: DossierIn, *, is_demo: bool = False) -> UpsertOut:
         """Create or update ``code``; repeating the same data changes nothing."""
         now = now_utc()
@@ -89,6 +91,33 @@ class DossierStore:
             is_status_changed=is_status_changed, status=data.status, notifications=queued,
         )
 
+    def failed_verifications(self, code: str, *, since: datetime) -> list[datetime]:
+        """When wrong second factors were given for ``code`` since ``since``."""
+        with Session(self._engine) as session:
+            moments = session.scalars(
+                select(DossierLookupRow.at).where(
+                    DossierLookupRow.at > since, DossierLookupRow.code == _audited(code),
+                    DossierLookupRow.outcome == "verification_failed",
+                )
+            ).all()
+        return [_utc(at) for at in moments]
+
+    def has_verified(
+        self, code: str, *, channel: str, sender_id: str, since: datetime
+    ) -> bool:
+        """True when this conversation gave ``code``'s right second factor since ``since``."""
+        with Session(self._engine) as session:
+            found = session.scalar(
+                select(DossierLookupRow.id).where(
+                    DossierLookupRow.at > since, DossierLookupRow.code == _audited(code),
+                    DossierLookupRow.outcome == "found_verified",
+                    DossierLookupRow.channel == channel[:32],
+                    DossierLookupRow.sender_id == sender_id[:128],
+                ).limit(1)
+            )
+        return found is not None
+
+    @retry_when_locked()
     def record_lookup(
         self, requester: Requester, *, code: str | None, outcome: str, has_second_factor: bool
     ) -> None:
@@ -99,7 +128,7 @@ class DossierStore:
                 channel=requester.channel[:32],
                 sender_id=(requester.sender_id or None) and requester.sender_id[:128],
                 client_ip=requester.client_ip,
-                code=None if code is None else mask_personal_data(code)[:80],
+                code=None if code is None else _audited(code),
                 outcome=outcome,
                 has_second_factor=has_second_factor,
             ))
@@ -174,6 +203,11 @@ def _queue_notifications(session: Session, row: DossierRow, *, now: datetime) ->
 
 def _latest(events: Iterable[DossierStatusEventRow]) -> DossierStatusEventRow | None:
     return max(events, key=lambda e: (_utc(e.at), e.id or 0), default=None)
+
+
+def _audited(code: str) -> str:
+    """A code as the audit trail keeps it (anything that looks personal masked)."""
+    return mask_personal_data(code)[:80]
 
 
 def _utc(value: datetime | None) -> datetime:

@@ -1,6 +1,7 @@
 """What a caller may see of a dossier: with the code alone, or after the second factor."""
 
 import hmac
+import re
 from datetime import date
 
 from assistant.dossiers.models import (
@@ -78,9 +79,37 @@ def _days_overdue(dossier: Dossier, today: date) -> int:
 
 
 def _supplement_note(dossier: Dossier) -> str | None:
+    """The staff's note on what to supplement, for anyone holding the code: phones, ID
+    numbers and e-mails masked, and names (the applicant's, and any name after a form
+    of address such as "ông", "bà", "anh", "chị") replaced."""
     if dossier.status is not DossierStatus.AWAITING_SUPPLEMENT:
         return None
     for event in reversed(dossier.history):
         if event.status is DossierStatus.AWAITING_SUPPLEMENT and event.note:
-            return mask_personal_data(event.note)
+            return _mask_names(mask_personal_data(event.note), dossier.applicant_name)
     return None
+
+
+# A form of address, then the capitalised words of a name ("ông Nguyễn Văn An").
+_ADDRESSED = re.compile(
+    r"\b(ông|bà|anh|chị|cô|chú|bác|em|cháu|mr\.?|mrs\.?|ms\.?)(\s+)((?:\w+\s*){1,4})",
+    re.IGNORECASE,
+)
+
+
+def _mask_names(note: str, applicant_name: str | None) -> str:
+    if applicant_name and applicant_name.strip():
+        note = re.sub(re.escape(applicant_name.strip()), "[tên]", note, flags=re.IGNORECASE)
+
+    def replace(match: re.Match[str]) -> str:
+        words = match.group(3).split()
+        capitalised = 0
+        while capitalised < len(words) and words[capitalised][:1].isupper():
+            capitalised += 1
+        if capitalised == 0:
+            return match.group(0)
+        rest = " ".join(words[capitalised:])
+        trailing = match.group(3)[len(match.group(3).rstrip()):]
+        return f"{match.group(1)}{match.group(2)}[tên]" + (f" {rest}" if rest else "") + trailing
+
+    return _ADDRESSED.sub(replace, note)

@@ -27,7 +27,7 @@ def _service(settings: Settings, *, migrate: bool) -> FeedbackService:
         upgrade_to_head(engine)
     return FeedbackService.create(
         engine, settings=settings.feedback, public_url=settings.effective_public_url,
-        organisation_vi=settings.organisation_vi,
+        organisation_vi=settings.organisation_vi, salt_file=settings.feedback_salt_file,
     )
 
 

@@ -16,9 +16,9 @@ COLUMNS = (
     "dossier_code", "conversation",
 )
 _BOM = "\ufeff"
-# Text people typed; a cell starting with = + - @ would run as a formula in a
-# spreadsheet, so it gets a leading apostrophe (removed again by ``parse_csv``).
-_FREE_TEXT = ("comment", "contact", "opening_text")
+# A text cell starting with = + - @ would run as a formula in a spreadsheet, so it
+# gets a leading apostrophe (removed again by ``parse_csv``). Every text cell: agency,
+# counter and the rest come from clients too.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -40,10 +40,10 @@ def to_csv(records: Iterable[FeedbackRecord]) -> str:
         row["reasons"] = "|".join(record.reasons)
         row["created_at"] = record.created_at.isoformat()
         row["updated_at"] = record.updated_at.isoformat()
-        for column in _FREE_TEXT:
-            if row[column]:
-                row[column] = _defuse(row[column])
-        writer.writerow(["" if row[c] is None else row[c] for c in COLUMNS])
+        writer.writerow([
+            "" if row[c] is None else _defuse(row[c]) if isinstance(row[c], str) else row[c]
+            for c in COLUMNS
+        ])
     return _BOM + buffer.getvalue()
 
 
@@ -51,12 +51,11 @@ def parse_csv(text: str) -> list[FeedbackRecord]:
     reader = csv.DictReader(io.StringIO(text.removeprefix(_BOM)))
     records = []
     for row in reader:
-        values: dict[str, object] = {k: (v if v != "" else None) for k, v in row.items()}
-        for column in _FREE_TEXT:
-            if isinstance(values[column], str):
-                values[column] = _restore(str(values[column]))
-        values["reasons"] = [r for r in (row["reasons"] or "").split("|") if r]
-        values["created_at"] = datetime.fromisoformat(row["created_at"])
-        values["updated_at"] = datetime.fromisoformat(row["updated_at"])
+        values: dict[str, object] = {
+            k: (_restore(v) if v != "" else None) for k, v in row.items()
+        }
+        values["reasons"] = [r for r in _restore(row["reasons"] or "").split("|") if r]
+        values["created_at"] = datetime.fromisoformat(str(values["created_at"]))
+        values["updated_at"] = datetime.fromisoformat(str(values["updated_at"]))
         records.append(FeedbackRecord.model_validate(values))
     return records

@@ -3,6 +3,7 @@ staff, and makes the QR codes and sheets posted at the counters."""
 
 import logging
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 from typing import Literal
 
 from sqlalchemy import Engine
@@ -33,6 +34,7 @@ from assistant.feedback.settings import FeedbackSettings
 from assistant.feedback.sheet import SheetPage, find_fonts, sheet_pdf
 from assistant.feedback.store import FeedbackStore
 from assistant.feedback.summary import local_bounds, summarise
+from assistant.secrets_file import persistent_secret
 
 __all__ = ["FeedbackService", "QrVariant"]
 
@@ -63,10 +65,15 @@ class FeedbackService:
 
     @classmethod
     def create(
-        cls, engine: Engine, *, settings: FeedbackSettings, public_url: str, organisation_vi: str
+        cls, engine: Engine, *, settings: FeedbackSettings, public_url: str,
+        organisation_vi: str, salt_file: Path | None = None,
     ) -> "FeedbackService":
+        """``salt_file`` keeps a generated conversation salt when none is configured."""
+        salt = settings.conversation_salt
+        if not salt and salt_file is not None:
+            salt = persistent_secret(salt_file)
         return cls(
-            FeedbackStore(engine), settings=settings, public_url=public_url,
+            FeedbackStore(engine, salt=salt), settings=settings, public_url=public_url,
             organisation_vi=organisation_vi,
         )
 

@@ -15,6 +15,9 @@ class FeedbackSettings(BaseModel):
     # e.g. ``https://zalo.me/s/<mini-app-id>/?start={start}``: an OA chat link itself
     # has no documented way to carry context, so the deployer names the one they use.
     zalo_link_template: str = ""
+    # Key of the one-way conversation hash stored with feedback; empty: a random one
+    # kept in <data_dir>/secrets/feedback-salt (set it when several hosts share a database).
+    conversation_salt: str = ""
     ask_if_helpful: bool = True  # "was this helpful?" thumbs after procedure answers
     # Feedback rounds started and answer thumbs given, each counted per conversation and
     # per client address (`limits` notation, several separated by ";"). The address

@@ -1,11 +1,13 @@
 """SQL storage of feedback (the app's one database, tables in ``tables.py``)."""
 
 import hashlib
+import hmac
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from assistant.database import retry_when_locked
 from assistant.feedback.models import (
     AnswerFeedbackIn,
     AnswerFeedbackRecord,
@@ -20,9 +22,10 @@ from assistant.feedback.tables import AnswerFeedbackRow, FeedbackRow
 __all__ = ["FeedbackStore", "conversation_key"]
 
 
-def conversation_key(conversation: str) -> str:
-    """A one-way key of a conversation id: feedback stays anonymous."""
-    return hashlib.sha256(conversation.encode()).hexdigest()[:16]
+def conversation_key(conversation: str, *, salt: str) -> str:
+    """A one-way key of a conversation id: feedback stays anonymous. Keyed with the
+    installation's salt, so a known id (a Telegram chat number) cannot be looked up."""
+    return hmac.new(salt.encode(), conversation.encode(), hashlib.sha256).hexdigest()[:16]
 
 
 def _utc(moment: datetime) -> datetime:
@@ -31,9 +34,11 @@ def _utc(moment: datetime) -> datetime:
 
 
 class FeedbackStore:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, salt: str = "") -> None:
         self._engine = engine
+        self._salt = salt
 
+    @retry_when_locked()
     def create(
         self,
         context: FeedbackContext,
@@ -59,13 +64,14 @@ class FeedbackStore:
             counter=context.counter,
             procedure_code=context.procedure_code,
             dossier_code=context.dossier_code,
-            conversation=conversation_key(context.conversation),
+            conversation=conversation_key(context.conversation, salt=self._salt),
         )
         with Session(self._engine) as session, session.begin():
             session.add(row)
             session.flush()
             return row.id
 
+    @retry_when_locked()
     def update(
         self, feedback_id: int, draft: FeedbackDraft, *, status: FeedbackStatus
     ) -> bool:
@@ -102,6 +108,7 @@ class FeedbackStore:
         with Session(self._engine) as session:
             return [_record(row) for row in session.scalars(query)]
 
+    @retry_when_locked()
     def add_answer(self, answer: AnswerFeedbackIn, *, at: datetime | None = None) -> int:
         row = AnswerFeedbackRow(
             created_at=_utc(at or datetime.now(UTC)),
@@ -111,7 +118,7 @@ class FeedbackStore:
             procedure_code=answer.procedure_code,
             channel=answer.channel,
             language=answer.language,
-            conversation=conversation_key(answer.conversation),
+            conversation=conversation_key(answer.conversation, salt=self._salt),
         )
         with Session(self._engine) as session, session.begin():
             session.add(row)

@@ -32,7 +32,8 @@ async def healthz() -> dict[str, str]:
 @router.get("/readyz", response_model=ReadyOut, responses={503: {"model": ReadyOut}})
 async def readyz(services: ServicesDep) -> JSONResponse:
     """200 only when Rasa has a model loaded, the database answers and the search
-    index is in memory; otherwise 503 naming the part that is not ready."""
+    index is in memory; otherwise 503 naming the part that is not ready (the reason
+    is in the gateway's log, never in this public answer)."""
     status, db_ok = await asyncio.gather(
         services.rasa.status(), asyncio.to_thread(is_reachable, services.db)
     )
@@ -40,7 +41,7 @@ async def readyz(services: ServicesDep) -> JSONResponse:
     parts = {
         "rasa": PartOut(
             is_ready=status.has_model,
-            detail=str(status.get("model_file") or "no answer or no model loaded"),
+            detail="model loaded" if status.has_model else "no answer or no model loaded",
         ),
         "database": PartOut(is_ready=db_ok, detail="reachable" if db_ok else "unreachable"),
         "search": PartOut(
@@ -48,7 +49,7 @@ async def readyz(services: ServicesDep) -> JSONResponse:
             detail=(
                 f"{search.size} procedures indexed"
                 if search is not None
-                else services.search_error or "loading"
+                else "failed to load" if services.search_error else "loading"
             ),
         ),
     }

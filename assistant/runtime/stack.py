@@ -15,7 +15,7 @@ from assistant.dialogue.training import ensure_model
 from assistant.runtime.process import ManagedProcess
 from assistant.settings import Settings, project_root
 
-__all__ = ["Stack", "settings_environment"]
+__all__ = ["Stack", "settings_environment", "with_generated_secrets"]
 
 log = logging.getLogger(__name__)
 
@@ -38,19 +38,24 @@ def settings_environment(settings: Settings) -> dict[str, str]:
     return env
 
 
+def with_generated_secrets(settings: Settings) -> Settings:
+    """``settings`` with a fresh random action token and Rasa API token where none is
+    configured: both processes get them, nobody else knows them."""
+    generated = {
+        name: secrets.token_urlsafe(24)
+        for name in ("action_token", "token")
+        if not getattr(settings.rasa, name)
+    }
+    if not generated:
+        return settings
+    return settings.model_copy(update={"rasa": settings.rasa.model_copy(update=generated)})
+
+
 class Stack:
     """Gateway + Rasa for one ``Settings``; ``stop`` ends both process groups."""
 
     def __init__(self, settings: Settings, *, log_dir: Path | None = None) -> None:
-        if not settings.rasa.action_token:
-            settings = settings.model_copy(
-                update={
-                    "rasa": settings.rasa.model_copy(
-                        update={"action_token": secrets.token_urlsafe(24)}
-                    )
-                }
-            )
-        self.settings = settings
+        self.settings = with_generated_secrets(settings)
         self._log_dir = log_dir or settings.data_dir / "logs"
         self.gateway: ManagedProcess | None = None
         self.rasa: ManagedProcess | None = None
@@ -66,6 +71,8 @@ class Stack:
             "--host", settings.server.host,
             "--port", str(settings.server.port),
             "--no-access-log",
+            # Client addresses come from ASSISTANT_SERVER__TRUSTED_PROXIES only.
+            "--no-proxy-headers",
         ]
         env = {**os.environ, **settings_environment(settings)}
         self.gateway = ManagedProcess(

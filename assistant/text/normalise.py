@@ -5,7 +5,11 @@ import unicodedata
 
 __all__ = ["normalise_text"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+# Control and zero-width characters, and the bidi embeddings/isolates (U+202A–202E,
+# U+2066–2069) that can make text display in another order than it is read.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 _SPACES = re.compile(r"\s+")
 
 

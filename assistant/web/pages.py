@@ -17,7 +17,6 @@ def render_portal(settings: Settings, *, procedure_count: int) -> str:
          "<code>GET /widget.css</code>"),
         ("Tài liệu API / API docs", '<a href="/docs">/docs</a>'),
         ("Sẵn sàng / Readiness", '<a href="/readyz">/readyz</a>'),
-        ("Máy chủ Rasa / Rasa server", f"<code>{escape(settings.rasa.url)}</code>"),
         ("Số thủ tục / Procedures", f"{procedure_count:,}".replace(",", ".")),
     ]
     template = Template(

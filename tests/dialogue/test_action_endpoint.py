@@ -88,3 +88,37 @@ def test_wrong_token_is_refused(client: TestClient) -> None:
 
 def test_unknown_action_is_a_404(client: TestClient) -> None:
     assert _call(client, "action_nope", _tracker(language="vi")).status_code == 404
+
+
+def test_a_gateway_without_a_token_refuses_every_action_call(
+    catalogue: CatalogueService,
+) -> None:
+    # A gateway started on its own (plain uvicorn) has no token: fail closed.
+    services = SimpleNamespace(settings=Settings(), catalogue=catalogue)
+    services.action_executor = build_executor(services)
+    app = FastAPI()
+    app.include_router(router)
+    app.state.services = services
+    open_client = TestClient(app)
+    for token in ("", "anything"):
+        response = _call(open_client, "action_greet", _tracker(language="vi"), token=token)
+        assert response.status_code == 403
+
+
+def test_a_long_conversations_tracker_is_not_cut_by_the_chat_body_limit(
+    catalogue: CatalogueService,
+) -> None:
+    from assistant.app import create_app
+
+    settings = Settings(rasa=RasaSettings(action_token="secret"))
+    app = create_app(settings)
+    services = SimpleNamespace(settings=settings, catalogue=catalogue)
+    services.action_executor = build_executor(services)
+    app.state.services = services
+    tracker = _tracker(language="vi")
+    tracker["events"] = [{"event": "bot", "text": "x" * 1000, "timestamp": n} for n in range(200)]
+    client = TestClient(app)
+    assert _call(client, "action_greet", tracker).status_code == 200  # ~200 kB
+    refused = client.post("/actions/webhook?token=nope", content=b"x" * 200_000)
+    assert refused.status_code == 403  # the token first: the body is never parsed
+    assert client.post("/actions/webhook?token=secret", content=b"[1]").status_code == 400

@@ -1,11 +1,19 @@
 """DialogueService against an unreachable Rasa: the user still gets a clear answer."""
 
+import asyncio
+import threading
+import time
+from types import SimpleNamespace
+from typing import Any
+
 import pytest
 
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.models import IncomingMessage
 from assistant.dialogue.service import DialogueService
+from tests.support.fake_http import FakeServer, Request
 from tests.support.ports import free_port
+from tests.support.rasa_rest import ScriptedRasa
 
 
 @pytest.fixture
@@ -37,3 +45,63 @@ async def test_empty_message_is_answered_without_rasa(service: DialogueService) 
 async def test_too_long_message_is_cut_with_a_notice(service: DialogueService) -> None:
     reply = await service.handle(_message("xin chào " * 50))
     assert "100" in reply.messages[0].text
+
+
+class _SlowRasa(FakeServer):
+    """A Rasa REST channel that takes ``delay`` seconds for every answer."""
+
+    def __init__(self, delay: float) -> None:
+        super().__init__()
+        self.delay = delay
+
+    def respond(self, request: Request) -> tuple[int, Any]:
+        time.sleep(self.delay)
+        return 200, [{"text": "late"}]
+
+
+async def test_a_slow_rasa_gets_a_degraded_answer_within_the_turn_deadline() -> None:
+    with _SlowRasa(delay=3.0) as rasa:
+        client = RasaClient(rasa.url, timeout=20.0)
+        service = DialogueService(client, max_chars=100, turn_deadline=0.5)
+        started = time.monotonic()
+        reply = await service.handle(_message("xin chào"))
+        assert time.monotonic() - started < 2.0
+        assert reply.is_degraded and "hạn chế" in reply.messages[-1].text
+        await client.aclose()
+
+
+async def test_the_breaker_opens_after_failures_and_closes_when_rasa_is_back() -> None:
+    port = free_port()
+    client = RasaClient(f"http://127.0.0.1:{port}", timeout=2.0)
+    service = DialogueService(
+        client, max_chars=100, breaker_failures=2, breaker_reset_seconds=0.5
+    )
+    for _ in range(2):
+        assert (await service.handle(_message("xin chào"))).is_degraded
+    assert service.breaker.current_state == "open"
+    rasa = ScriptedRasa()
+    rasa.port = port
+    with rasa:
+        assert (await service.handle(_message("xin chào"))).is_degraded  # not even asked
+        assert rasa.received() == []
+        await asyncio.sleep(0.6)
+        reply = await service.handle(_message("xin chào"))
+        assert not reply.is_degraded and reply.messages[0].text == "echo: xin chào"
+        assert service.breaker.current_state == "closed"
+    await client.aclose()
+
+
+async def test_degraded_search_runs_off_the_event_loop() -> None:
+    loop_thread = threading.get_ident()
+    threads: list[int] = []
+
+    def search(text: str) -> list[Any]:
+        threads.append(threading.get_ident())
+        return [SimpleNamespace(title="Cấp hộ chiếu phổ thông", url=None, level=None)]
+
+    client = RasaClient(f"http://127.0.0.1:{free_port()}", timeout=2.0)
+    service = DialogueService(client, max_chars=100, search=search)
+    reply = await service.handle(_message("tôi muốn làm hộ chiếu"))
+    assert "Cấp hộ chiếu phổ thông" in reply.messages[-1].text
+    assert threads and threads[0] != loop_thread
+    await client.aclose()

@@ -7,8 +7,10 @@ from assistant.dossiers.limiter import LookupLimiter
 from assistant.dossiers.models import Requester
 
 
-def _limiter(sender: str = "2/second", client: str = "100/second") -> LookupLimiter:
-    return LookupLimiter(sender_limits=sender, client_limits=client, verification_limits="2/second")
+def _limiter(
+    sender: str = "2/second", client: str = "100/second", every: str = ""
+) -> LookupLimiter:
+    return LookupLimiter(sender_limits=sender, client_limits=client, global_limits=every)
 
 
 def test_sender_limit_triggers_and_resets() -> None:
@@ -43,16 +45,25 @@ def test_several_windows() -> None:
     assert refused.value.retry_after_seconds > 1  # the minute window, not the second one
 
 
-def test_verification_failures_lock_a_code_then_reset() -> None:
-    limiter = _limiter()
-    limiter.check_verification("C")
-    limiter.fail_verification("C")
-    limiter.fail_verification("C")
+def test_an_ipv6_client_is_counted_by_its_64_prefix() -> None:
+    limiter = _limiter(sender="100/second", client="3/second")
+    for n in range(3):  # one phone rotating its privacy addresses inside its /64
+        limiter.hit(Requester(client_ip=f"2001:db8:1:2::{n + 1:x}"))
     with pytest.raises(LookupRateLimitedError):
-        limiter.check_verification("C")
-    limiter.check_verification("D")
-    time.sleep(1.1)
-    limiter.check_verification("C")
+        limiter.hit(Requester(client_ip="2001:db8:1:2:ffff:1:2:3"))
+    limiter.hit(Requester(client_ip="2001:db8:1:3::1"))  # the neighbouring /64
+    for address in ("::ffff:10.9.9.100", "10.9.9.100", "::ffff:10.9.9.100"):
+        limiter.hit(Requester(client_ip=address))  # an IPv4-mapped address is IPv4
+    with pytest.raises(LookupRateLimitedError):
+        limiter.hit(Requester(client_ip="::ffff:10.9.9.100"))
+
+
+def test_the_global_cap_counts_every_lookup() -> None:
+    limiter = _limiter(sender="100/second", client="100/second", every="4/second")
+    for n in range(4):
+        limiter.hit(Requester(sender_id=f"s{n}", client_ip=f"10.2.0.{n}"))
+    with pytest.raises(LookupRateLimitedError):
+        limiter.hit(Requester(sender_id="fresh", client_ip="10.3.0.1"))
 
 
 def test_anonymous_requests_are_not_counted_against_anyone() -> None:

@@ -76,8 +76,37 @@ async def test_wrong_second_factor_is_refused_and_then_locked(engine: Engine) ->
         with pytest.raises(VerificationFailedError):
             await service.lookup("H22.45-240105-0003", WHO.model_copy(
                 update={"sender_id": f"s{n}", "client_ip": f"10.0.0.{n}"}), phone_last4="1234")
-    with pytest.raises(LookupRateLimitedError):  # even the right digits, from anyone
+    with pytest.raises(LookupRateLimitedError):  # even the right digits, from a stranger
         await service.lookup("H22.45-240105-0003", WHO, phone_last4="1357")
+    # The count is in the database: a restarted gateway (or another worker) keeps it.
+    restarted = make_service(engine, verification_rate_limit="3/hour")
+    with pytest.raises(LookupRateLimitedError):
+        await restarted.lookup("H22.45-240105-0003", WHO, phone_last4="1357")
+
+
+async def test_the_verified_owner_is_never_locked_out(engine: Engine) -> None:
+    service = make_service(engine, verification_rate_limit="3/hour")
+    service.import_file(DEMO_DATA, is_demo=True)
+    owner = WHO.model_copy(update={"sender_id": "owner-chat"})
+    assert (await service.lookup("H22.45-240105-0003", owner, phone_last4="1357")).is_verified
+    for n in range(3):  # someone else guesses until the code is locked
+        with pytest.raises(VerificationFailedError):
+            await service.lookup("H22.45-240105-0003", WHO.model_copy(
+                update={"sender_id": f"guess{n}"}), phone_last4=f"000{n}")
+    again = await service.lookup("H22.45-240105-0003", owner, phone_last4="1357")
+    assert again.is_verified
+
+
+async def test_a_daily_cap_per_code(engine: Engine) -> None:
+    service = make_service(engine, verification_rate_limit="100/hour;4/day")
+    service.import_file(DEMO_DATA, is_demo=True)
+    for n in range(4):
+        with pytest.raises(VerificationFailedError):
+            await service.lookup("H22.45-240105-0003", WHO.model_copy(
+                update={"sender_id": f"d{n}"}), phone_last4="1234")
+    with pytest.raises(LookupRateLimitedError) as refused:
+        await service.lookup("H22.45-240105-0003", WHO, phone_last4="1357")
+    assert refused.value.retry_after_seconds > 3600  # the day window, not the hour
 
 
 async def test_overdue_and_supplement(demo_service: DossierService) -> None:
@@ -88,6 +117,7 @@ async def test_overdue_and_supplement(demo_service: DossierService) -> None:
     waiting = await demo_service.lookup("H22.45-240105-0003", WHO)  # the clock is stopped
     assert not waiting.is_overdue
     assert waiting.supplement_note and "Giấy chứng nhận kết hôn" in waiting.supplement_note
+
     done = await demo_service.lookup("000.00.15.H22-231004-0012", WHO)
     assert not done.is_overdue and done.result_ready_on is not None
 
@@ -258,3 +288,29 @@ async def test_unsubscribe_stops_queued_and_later_notifications(
     assert await demo_service.unsubscribe("w1", channels=frozenset({"telegram"})) == 1
     await demo_service.push(code, _change("result_ready"))
     assert await demo_service.take_notifications("w1") == []
+
+
+async def test_a_failed_audit_write_never_turns_a_lookup_into_an_error(
+    demo_service: DossierService, engine: Engine
+) -> None:
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE dossier_lookups")
+    view = await demo_service.lookup("H22.45-240105-0003", Requester(channel="api"))
+    assert view.code == "H22.45-240105-0003"
+
+
+async def test_the_public_view_masks_names_in_the_supplement_note(
+    service: DossierService,
+) -> None:
+    service.upsert("H22.45-240201-0007", DossierIn.model_validate({
+        "procedure_name": "Đăng ký khai sinh", "agency": "UBND phường Hồng Hải",
+        "received_on": "2024-02-01", "status": "awaiting_supplement",
+        "applicant_name": "Trần Thị Bích", "applicant_phone": "0900002468",
+        "note": "Bà Trần Thị Bích bổ sung giấy ủy quyền cho ông Lê Văn Nam, "
+                "gọi chị Hoa số 0912345678; bản sao CCCD của trần thị bích.",
+    }))
+    view = await service.lookup("H22.45-240201-0007", WHO)
+    note = view.supplement_note or ""
+    assert "giấy ủy quyền" in note and "bản sao CCCD" in note
+    for secret in ("Bích", "bích", "Lê Văn Nam", "Hoa", "0912345678"):
+        assert secret not in note, secret

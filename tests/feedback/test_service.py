@@ -1,14 +1,18 @@
 """The feedback service on a real SQLite database: saving step by step, the summary
 numbers for a known set of ratings, the CSV round trip."""
 
+import hashlib
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
 from assistant.feedback.csv_io import parse_csv
 from assistant.feedback.errors import InvalidPeriodError
 from assistant.feedback.models import AnswerFeedbackIn, FeedbackContext, FeedbackDraft
 from assistant.feedback.service import FeedbackService
+from assistant.feedback.settings import FeedbackSettings
 
 
 def _context(**values: object) -> FeedbackContext:
@@ -122,3 +126,30 @@ def test_csv_export_round_trips(service: FeedbackService) -> None:
 def test_a_period_must_not_end_before_it_starts(service: FeedbackService) -> None:
     with pytest.raises(InvalidPeriodError):
         service.period(date(2026, 3, 2), date(2026, 3, 1))
+
+
+def test_the_conversation_hash_is_salted_per_installation(engine: Engine, tmp_path: Path) -> None:
+    salt_file = tmp_path / "secrets" / "feedback-salt"
+    keys = []
+    for _ in range(2):  # a restart keeps the generated salt
+        service = FeedbackService.create(
+            engine, settings=FeedbackSettings(), public_url="https://x.example",
+            organisation_vi="Trung tâm", salt_file=salt_file,
+        )
+        feedback_id = service.save(None, _context(), FeedbackDraft(rating=5))
+        assert feedback_id is not None
+        record = service.get(feedback_id)
+        assert record is not None
+        keys.append(record.conversation)
+    assert keys[0] == keys[1]
+    assert salt_file.stat().st_mode & 0o777 == 0o600
+    # Knowing the conversation id (a Telegram chat number) is not enough to find it.
+    assert keys[0] != hashlib.sha256(b"c-1").hexdigest()[:16]
+    other = FeedbackService.create(
+        engine, settings=FeedbackSettings(), public_url="https://x.example",
+        organisation_vi="Trung tâm", salt_file=tmp_path / "other-salt",
+    )
+    other_id = other.save(None, _context(), FeedbackDraft(rating=5))
+    assert other_id is not None
+    other_record = other.get(other_id)
+    assert other_record is not None and other_record.conversation != keys[0]

@@ -138,7 +138,7 @@ def test_telegram_deep_link_context_reaches_rasa(platforms: Platforms) -> None:
     assert "Xin chào" in greeting["text"]
     tracker = httpx.get(
         f"{platforms.stack.settings.rasa.url}/conversations/telegram:{chat}/tracker",
-        timeout=10.0,
+        params={"token": platforms.stack.settings.rasa.token}, timeout=10.0,
     ).json()
     user_events = [e for e in tracker["events"] if e["event"] == "user"]
     assert user_events[-1]["metadata"]["context"] == {"counter": "Q3"}

@@ -12,10 +12,12 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from assistant.dialogue.senders import api_conversation_id
 from assistant.feedback.csv_io import parse_csv
 from assistant.feedback.models import FeedbackRecord
 from assistant.feedback.store import conversation_key
 from assistant.runtime.stack import Stack
+from assistant.secrets_file import persistent_secret
 from tests.support.browser import WidgetPage, artifacts_dir, launch_chromium
 from tests.support.chat import Conversation
 
@@ -31,7 +33,8 @@ def _staff(stack: Stack) -> dict[str, str]:
 def _records(gateway: httpx.Client, stack: Stack, sender_id: str) -> list[FeedbackRecord]:
     response = gateway.get("/api/staff/feedback/export.csv", headers=_staff(stack))
     assert response.status_code == 200, response.text
-    key = conversation_key(sender_id)
+    salt = persistent_secret(stack.settings.feedback_salt_file)
+    key = conversation_key(api_conversation_id(sender_id), salt=salt)
     return [r for r in parse_csv(response.text) if r.conversation == key]
 
 

@@ -35,6 +35,7 @@ class FakeServer:
         self.requests: list[Request] = []
         self._changed = threading.Condition()
         self._server: ThreadingHTTPServer | None = None
+        self.port = 0  # any free one; set before ``start`` to come back on a known port
         self._thread: threading.Thread | None = None
 
     def respond(self, request: Request) -> tuple[int, Any]:
@@ -82,7 +83,7 @@ class FakeServer:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True

@@ -14,3 +14,9 @@ def test_drops_control_and_zero_width_characters() -> None:
 
 def test_truncates_when_asked() -> None:
     assert normalise_text("a" * 50, max_chars=10) == "a" * 10
+
+
+def test_drops_bidi_embeddings_and_isolates() -> None:
+    # "Trojan source": the bytes read "exe.fdp", the screen shows "pdf.exe".
+    controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    assert normalise_text(f"hồ sơ{controls} H22\u202e.fdp") == "hồ sơ H22 .fdp"

@@ -17,6 +17,7 @@ import pytest
 from assistant.app import create_app
 from assistant.catalogue.service import CatalogueService
 from assistant.database import create_db_engine, upgrade_to_head
+from assistant.dialogue.senders import api_conversation_id
 from assistant.dossiers.service import DEMO_DATA, DossierService
 from assistant.dossiers.settings import DossierSettings
 from assistant.settings import Settings
@@ -153,7 +154,8 @@ def test_a_subscribed_status_change_appears_in_the_open_widget(
         widget.wait_until_styled()
         with page.expect_request(re.compile(r".*/api/dossiers/notifications\?.*")) as polled:
             widget.open()
-        sender = _sender_of(polled.value.url)
+        # Rasa knows the widget's conversation under the gateway's "api:" namespace.
+        sender = api_conversation_id(_sender_of(polled.value.url))
         # What the assistant's "🔔 Notify me" does for a widget conversation (the sync
         # call: Playwright's own event loop runs in this thread).
         assert dossiers.notifications.subscribe(CODE, channel="api", recipient_id=sender,

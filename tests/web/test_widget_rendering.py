@@ -337,3 +337,16 @@ def test_a_long_answer_is_shown_from_its_start(visit: Visit, peer: ChatPeer) -> 
     answer = widget.bot_bubbles.last.bounding_box()
     assert body is not None and answer is not None
     assert body["y"] <= answer["y"] < body["y"] + body["height"] / 2
+
+
+def test_the_host_page_can_send_only_the_known_context(visit: Visit, peer: ChatPeer) -> None:
+    peer.reply("Xin chào")
+    widget = visit("/")
+    widget.page.evaluate(
+        """() => window.dispatchEvent(new CustomEvent('assistant:open', {detail: {
+            context: {page: 'ho-chieu', counter: 7, colour: 'red', agency: 'x'.repeat(150),
+                      mode: {nested: true}},
+            message: 'xin chào'}}))""")
+    widget.wait_for_bot(0)
+    # The chat API refuses other keys (422): the widget never sends them.
+    assert peer.requests[0]["context"] == {"page": "ho-chieu", "counter": 7}

@@ -141,7 +141,7 @@ class TelegramAdapter:
         try:
             data = json.loads(body)
             update = Update.de_json(data, self._app.bot)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             raise ValidationFailedError(
                 "Bản tin Telegram không hợp lệ.", "Malformed Telegram update."
             ) from exc

@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import json
 import logging
+import re
 import time
 from typing import Any
 
@@ -29,6 +30,9 @@ log = logging.getLogger(__name__)
 
 CHANNEL = "zalo"
 # Zalo has no bot commands: the words OA subscribers type to stop messages (folded).
+# A ``"timestamp": 123`` or ``"timestamp": "123"`` key not inside a string (where its
+# quotes would be escaped).
+_TIMESTAMP = re.compile(rb'(?<!\\)"timestamp"\s*:\s*"?(\d{1,16})"?')
 _STOP_WORDS = frozenset({"/stop", "stop", "tat thong bao", "huy thong bao", "dung thong bao"})
 
 
@@ -72,23 +76,30 @@ class ZaloAdapter:
             self._core.spawn(self._handle(event), name=f"zalo {event.event_name}")
 
     def _verify(self, signature: str | None, body: bytes) -> ZaloEvent:
-        try:
-            data: Any = json.loads(body)
-            timestamp = str(data["timestamp"])
-        except (ValueError, TypeError, KeyError) as exc:
-            raise WebhookRejectedError("unverifiable event") from exc
+        # The signature covers the event's own timestamp, so it is read from the raw
+        # bytes: nothing an unsigned caller sent is parsed as JSON.
         settings = self._settings
-        expected = zalo_signature(settings.app_id, body, timestamp, settings.oa_secret_key)
-        if not signature or not hmac.compare_digest(signature.strip().encode(), expected.encode()):
+        given = (signature or "").strip().encode()
+        timestamp = next(
+            (
+                stamp for stamp in _timestamps(body)
+                if given and hmac.compare_digest(given, zalo_signature(
+                    settings.app_id, body, stamp, settings.oa_secret_key).encode())
+            ),
+            None,
+        )
+        if timestamp is None:
             raise WebhookRejectedError("invalid signature")
-        if not timestamp.isdigit() or (
-            abs(time.time() - int(timestamp) / 1000) > settings.max_clock_skew_seconds
-        ):
+        if abs(time.time() - int(timestamp) / 1000) > settings.max_clock_skew_seconds:
             raise WebhookRejectedError("stale or future event")
         try:
-            return ZaloEvent.model_validate(data)
-        except ValidationError as exc:
+            data: Any = json.loads(body)
+            event = ZaloEvent.model_validate(data)
+        except (ValueError, RecursionError, ValidationError) as exc:
             raise WebhookRejectedError("malformed event") from exc
+        if str(data.get("timestamp")) != timestamp:
+            raise WebhookRejectedError("malformed event")
+        return event
 
     async def _handle(self, event: ZaloEvent) -> None:
         assert event.sender is not None
@@ -145,6 +156,12 @@ class ZaloAdapter:
 
 def _asks_to_stop(text: str) -> bool:
     return " ".join(fold_diacritics(text).lower().split()) in _STOP_WORDS
+
+
+def _timestamps(body: bytes) -> list[str]:
+    """The values of ``"timestamp"`` keys in the raw event (a few at most), the
+    candidates for the signed one."""
+    return [m.group(1).decode() for m in _TIMESTAMP.finditer(body)][:3]
 
 
 def _sender(user_id: str) -> str:

@@ -27,6 +27,8 @@
   // --- configuration -------------------------------------------------------------
 
   const CONTEXT_PARAMS = ['counter', 'agency', 'procedure', 'mode'];
+  // The only context keys the chat API accepts (it answers 422 to any other).
+  const CONTEXT_KEYS = [...CONTEXT_PARAMS, 'page'];
   const MAX_HISTORY = 200;
   const data = script.dataset;
   const scriptUrl = new URL(script.src, document.baseURI);
@@ -792,12 +794,13 @@
   }
 
   function scalars(value) {
-    // Context goes into the assistant's metadata: short scalar values under plain keys only.
+    // Context goes into the assistant's metadata: short values under the known keys only.
     const out = {};
     if (!value || typeof value !== 'object') return out;
     for (const [key, item] of Object.entries(value)) {
-      const isScalar = ['string', 'number', 'boolean'].includes(typeof item);
-      if (/^[a-z][a-z0-9_]{0,31}$/.test(key) && isScalar && String(item).length <= 200) {
+      const isScalar = ['string', 'number'].includes(typeof item);
+      const length = String(item).length;
+      if (CONTEXT_KEYS.includes(key) && isScalar && length >= 1 && length <= 100) {
         out[key] = item;
       }
     }

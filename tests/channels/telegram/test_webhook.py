@@ -87,6 +87,19 @@ async def test_a_retried_update_is_processed_once(
     assert len(telegram_api.sent(CHAT)) == 1
 
 
+async def test_duplicate_and_out_of_order_updates_are_each_processed_once(
+    gateway: httpx.AsyncClient, telegram: TelegramAdapter, telegram_api: TelegramServer,
+    rasa: ScriptedRasa,
+) -> None:
+    first, second, third = (message_update(CHAT, f"câu hỏi {n}") for n in (1, 2, 3))
+    for update in (third, first, third, second, first, second):
+        assert (await _post(gateway, update)).status_code == 200
+    await telegram.drain()
+    assert sorted(body["message"] for body in rasa.received()) == [
+        "câu hỏi 1", "câu hỏi 2", "câu hỏi 3"]
+    assert len(telegram_api.sent(CHAT)) == 3
+
+
 async def test_start_deep_link_context_goes_with_every_message(
     gateway: httpx.AsyncClient, telegram: TelegramAdapter, rasa: ScriptedRasa
 ) -> None:

@@ -78,6 +78,23 @@ async def test_a_redelivered_event_is_processed_once(
     assert len(rasa.received()) == 1 and len(zalo_api.sent(USER)) == 1
 
 
+async def test_duplicate_and_out_of_order_events_are_each_processed_once(
+    gateway: httpx.AsyncClient, zalo: ZaloAdapter, zalo_api: ZaloServer, rasa: ScriptedRasa,
+    core: ChannelService,
+) -> None:
+    now = int(time.time() * 1000)
+    first, second = (
+        text_event(USER, f"câu hỏi {n}", app_id=zalo_api.app_id, msg_id=f"order-{n}",
+                   timestamp_ms=now + n)
+        for n in (1, 2)
+    )
+    for event in (second, first, second, first):
+        assert (await post_event(gateway, zalo_api, event)).status_code == 200
+    await core.drain()
+    assert sorted(body["message"] for body in rasa.received()) == ["câu hỏi 1", "câu hỏi 2"]
+    assert len(zalo_api.sent(USER)) == 2
+
+
 async def test_stickers_get_a_polite_answer_and_other_events_none(
     gateway: httpx.AsyncClient, zalo: ZaloAdapter, zalo_api: ZaloServer, rasa: ScriptedRasa,
     core: ChannelService,
@@ -115,3 +132,19 @@ async def test_stop_words_unsubscribe_the_user_from_dossier_notifications(
     assert "không có gì cần tắt" in zalo_api.sent(USER)[-1]["text"]
     assert rasa.received() == []  # stop words never reach the dialogue
     await dossiers.aclose()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b'{"timestamp": "1700000000000", "x": ' + b"[" * 60_000, b"\xff not json", b"[]"],
+)
+async def test_unsigned_bodies_are_rejected_before_any_parsing(
+    gateway: httpx.AsyncClient, zalo: ZaloAdapter, body: bytes
+) -> None:
+    # A deeply nested body once reached json.loads unsigned (and failed with a 500).
+    response = await gateway.post(
+        "/channels/zalo/webhook", content=body,
+        headers={"X-ZEvent-Signature": "mac=" + "0" * 64, "content-type": "application/json"},
+    )
+    assert response.status_code == 401
+    assert "invalid signature" in response.json()["message"]
