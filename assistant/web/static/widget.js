@@ -397,7 +397,7 @@
 
     const greeting = h('li', { class: 'aw-msg aw-bot aw-greeting' },
       h('div', { class: 'aw-bubble' }, richText(greetingText())),
-      h('button', { type: 'button', class: 'aw-reply aw-officer',
+      h('button', { type: 'button', class: 'aw-officer',
         onclick: () => submit(strings.askOfficer, '/ask_human') }, strings.askOfficer));
     const typing = pending ? h('li', { class: 'aw-msg aw-bot aw-typing' },
       h('div', { class: 'aw-bubble' },
