@@ -60,6 +60,7 @@ class FeedbackStore:
             procedure_code=context.procedure_code,
             dossier_code=context.dossier_code,
             conversation=conversation_key(context.conversation),
+            handover_id=context.handover_id,
         )
         with Session(self._engine) as session, session.begin():
             session.add(row)
@@ -169,4 +170,5 @@ def _record(row: FeedbackRow) -> FeedbackRecord:
         procedure_code=row.procedure_code,
         dossier_code=row.dossier_code,
         conversation=row.conversation,
+        handover_id=row.handover_id,
     )

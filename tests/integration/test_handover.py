@@ -12,6 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
+from assistant.feedback.csv_io import parse_csv
 from assistant.handover.settings import HandoverSettings
 from assistant.runtime.stack import Stack
 from assistant.settings import ChannelSettings, TelegramSettings, ZaloSettings
@@ -125,6 +126,9 @@ def test_web_chat_whole_loop(desk: Desk) -> None:
     user_events = [e for e in tracker["events"] if e["event"] == "user"]
     assert user_events[-1]["metadata"]["context"] == {"handover": str(handover["id"])}
     assert _chat(desk, sender, "5")  # the bot answers again (the rating goes on)
+    export = desk.gateway.get("/api/staff/feedback/export.csv", headers=STAFF)
+    rated = [r for r in parse_csv(export.text) if r.handover_id == handover["id"]]
+    assert [r.rating for r in rated] == [5]
 
 
 @pytest.mark.parametrize("asking", ["gap nhan vien", "talk to a human"])

@@ -1,4 +1,5 @@
-"""handover: handovers, their transcripts, chat updates for polling clients
+"""handover: handovers, their transcripts, chat updates for polling clients, the
+handover a rating follows
 
 Revision ID: 0006
 Revises: 0004
@@ -68,9 +69,15 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("chat_updates", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_chat_updates_sender_id"), ["sender_id"])
+    with op.batch_alter_table("feedback", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("handover_id", sa.Integer(), nullable=True))
+        batch_op.create_index(batch_op.f("ix_feedback_handover_id"), ["handover_id"])
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("feedback", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_feedback_handover_id"))
+        batch_op.drop_column("handover_id")
     op.drop_table("chat_updates")
     op.drop_table("handover_turns")
     op.drop_table("handovers")
