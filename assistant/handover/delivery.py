@@ -5,7 +5,7 @@ outbox (Telegram, Zalo), or queued for chats that poll (the widget,
 import asyncio
 from typing import Protocol
 
-from assistant.dialogue.models import BotMessage
+from assistant.dialogue.models import BotMessage, ChatOut, Language
 from assistant.handover.store import HandoverStore
 
 __all__ = ["CitizenDelivery"]
@@ -18,6 +18,8 @@ class _Channels(Protocol):
         self, channel: str, sender_id: str, *, recipient_id: str, payloads: list[dict[str, str]]
     ) -> None: ...
 
+    async def deliver_reply(self, channel: str, sender_id: str, reply: ChatOut) -> None: ...
+
 
 class CitizenDelivery:
     def __init__(self, store: HandoverStore, channels: _Channels | None) -> None:
@@ -26,28 +28,24 @@ class CitizenDelivery:
 
     async def send(
         self, channel: str, sender_id: str, messages: list[BotMessage], *,
-        author: str = "bot", label: str = "",
+        author: str = "bot", label: str = "", language: Language = "vi",
     ) -> None:
         """``label`` prefixes the text on push channels (who speaks: the widget shows it
         from ``author``)."""
         if not messages:
             return
         if self._channels is not None and self._channels.adapter(channel) is not None:
+            if any(m.buttons for m in messages):  # the channel's own buttons or options
+                await self._channels.deliver_reply(
+                    channel, sender_id, ChatOut(messages=messages, language=language))
+                return
             # Adapters name a chat "<channel>:<platform id>" and address the platform id.
-            payloads = [{"text": label + _with_choices(m)} for m in messages]
-            await self._channels.notify(channel, sender_id,
-                                        recipient_id=sender_id.removeprefix(f"{channel}:"),
-                                        payloads=payloads)
+            await self._channels.notify(
+                channel, sender_id, recipient_id=sender_id.removeprefix(f"{channel}:"),
+                payloads=[{"text": label + m.text} for m in messages])
             return
         for message in messages:
             await asyncio.to_thread(
                 self._store.push_update, sender_id, author, message.text,
                 [b.model_dump() for b in message.buttons])
 
-
-def _with_choices(message: BotMessage) -> str:
-    # Outside a turn the adapters' button rendering is not at hand: the choices are
-    # listed, and the dialogue reads a typed choice (e.g. "5") as well as a tap.
-    if not message.buttons:
-        return message.text
-    return "\n".join([message.text, *(f"• {b.title}" for b in message.buttons)])

@@ -240,7 +240,8 @@ class HandoverService:
         except Exception:
             log.exception("handover %d: the rating could not be asked", handover.id)
             return
-        await self._delivery.send(handover.channel, handover.sender_id, replies)
+        await self._delivery.send(handover.channel, handover.sender_id, replies,
+                                  language="en" if handover.language == "en" else "vi")
 
 
 def _out(said: str, language: str) -> ChatOut:

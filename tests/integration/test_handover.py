@@ -188,8 +188,11 @@ def test_telegram_staff_reply_is_sent(desk: Desk) -> None:
     _wait(lambda: any("Anh gửi giúp tôi mã hồ sơ nhé." in m["text"]
                       for m in api.sent(chat)[seen:]), "the staff reply on Telegram")
     assert _staff(desk, handover["id"], "close", staff="minh").status_code == 200
-    _wait(lambda: any("hài lòng" in m["text"] for m in api.sent(chat)[seen:]),
-          "the rating question on Telegram")
+    rating = _wait(lambda: next((m for m in api.sent(chat)[seen:] if "hài lòng" in m["text"]),
+                                None), "the rating question on Telegram")
+    stars = [b["callback_data"] for row in rating["reply_markup"]["inline_keyboard"]
+             for b in row]
+    assert '/give_feedback{"rating":"5"}' in stars  # tappable, as in a turn
 
 
 def test_zalo_staff_reply_is_sent(desk: Desk) -> None:
@@ -212,6 +215,16 @@ def test_zalo_staff_reply_is_sent(desk: Desk) -> None:
                   text="Chào chị, tôi có thể giúp gì?").status_code == 200
     _wait(lambda: any("Chào chị, tôi có thể giúp gì?" in m["text"] for m in api.sent(user)),
           "the staff reply on Zalo")
+    seen = len(api.sent(user))
+    assert _staff(desk, handover["id"], "close", staff="hoa").status_code == 200
+    _wait(lambda: any("hài lòng" in m["text"] for m in api.sent(user)[seen:]),
+          "the rating question on Zalo")
+    asked = len(api.sent(user))
+    say("1")  # the first of the numbered options (or buttons) the rating was shown with
+    _wait(lambda: len(api.sent(user)) > asked, "the rating taken on Zalo")
+    export = desk.gateway.get("/api/staff/feedback/export.csv", headers=STAFF)
+    assert [r.channel for r in parse_csv(export.text) if r.handover_id == handover["id"]] == [
+        "zalo"]
 
 
 @pytest.fixture(scope="module")
