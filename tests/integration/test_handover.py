@@ -265,7 +265,7 @@ def test_widget_and_inbox_in_a_browser(desk: Desk, browser: Any) -> None:
         staff_reply = widget.page.locator(".aw-staff .aw-bubble",
                                           has_text="anh xây nhà ở đâu")
         staff_reply.wait_for(timeout=5_000)
-        assert time.monotonic() - started < 3.5
+        assert time.monotonic() - started < 3.0  # polled every 1.5 s while open
         widget.shot("staff-reply")
         inbox.screenshot(path=str(shots / "inbox.png"))
         assert not widget.errors

@@ -15,7 +15,7 @@
  * While the panel is open and the page visible, the widget polls
  * GET {api}/api/dossiers/notifications for status changes of the dossiers this
  * conversation follows and shows them as messages of the assistant, and every
- * {data-updates} ms (default 2000) GET {api}/api/chat/updates for messages sent
+ * {data-updates} ms (default 1500) GET {api}/api/chat/updates for messages sent
  * outside a reply: an officer's answers while the conversation is handed over, and
  * the assistant's when it takes the conversation back.
  */
@@ -48,7 +48,7 @@
     // Dossier notifications: how often to ask while open; "0" turns polling off.
     pollMs: data.poll === '0' ? 0 : Math.max(positiveInt(data.poll, 15000), 1000),
     // Officers' replies during a handover: how often to ask while open; "0" turns it off.
-    updatesMs: data.updates === '0' ? 0 : Math.max(positiveInt(data.updates, 2000), 500),
+    updatesMs: data.updates === '0' ? 0 : Math.max(positiveInt(data.updates, 1500), 500),
     storageKey: 'assistant-widget:' + api,
   };
   const context = scalars(parseJson(data.context));
