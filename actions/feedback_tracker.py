@@ -21,7 +21,7 @@ __all__ = [
 
 FORM_SLOTS = ("feedback_rating", "feedback_reasons", "feedback_comment", "feedback_contact")
 RATE_LIMITED = "rate_limited"  # ``feedback_stopped`` when the round was refused
-_CONTEXT_KEYS = ("mode", "counter", "agency")
+_CONTEXT_KEYS = ("mode", "counter", "agency", "handover")
 
 
 def qr_context(tracker: Tracker) -> dict[str, str]:
@@ -49,6 +49,9 @@ def feedback_context(tracker: Tracker) -> FeedbackContext:
         procedure_code=_text(tracker.get_slot("procedure_code")),
         dossier_code=_text(tracker.get_slot("dossier_code")),
         is_from_qr=context.get("mode") == "feedback",
+        # The gateway asks for a rating when an officer closes a handover.
+        handover_id=int(handover) if (handover := context.get("handover", "")).isdigit()
+        else None,
     )
 
 

@@ -43,16 +43,6 @@ _TEXTS: dict[str, dict[Language, str]] = {
         "en": "You can also ask at the one-stop-shop counter ({hours}){hotline}.",
     },
     "hotline": {"vi": " hoặc gọi đường dây nóng {number}", "en": " or call the hotline {number}"},
-    "handoff": {
-        "vi": (
-            "Tôi chưa thể chuyển cuộc trò chuyện cho cán bộ. Anh/chị có thể được hỗ trợ "
-            "trực tiếp tại quầy Một cửa của {organisation} ({hours}){hotline}."
-        ),
-        "en": (
-            "I cannot hand this chat over to a member of staff yet. You can get help in "
-            "person at the one-stop-shop counter of the {organisation} ({hours}){hotline}."
-        ),
-    },
     "language_switched": {
         "vi": "Vâng, từ giờ tôi sẽ trả lời bằng tiếng Việt. Anh/chị cần giúp gì ạ?",
         "en": "Sure, I will answer in English from now on. How can I help you?",

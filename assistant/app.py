@@ -68,6 +68,9 @@ def _add_routers(app: FastAPI) -> None:
     from assistant.dossiers.router import router as dossiers_router
     from assistant.dossiers.staff_router import router as dossiers_staff_router
     from assistant.feedback.router import router as feedback_router
+    from assistant.handover.console import router as handover_console_router
+    from assistant.handover.router import router as handover_router
+    from assistant.handover.router import updates_router as chat_updates_router
     from assistant.health.router import router as health_router
     from assistant.search.router import router as search_router
     from assistant.staff.router import router as staff_router
@@ -82,6 +85,9 @@ def _add_routers(app: FastAPI) -> None:
         dossiers_router,
         dossiers_staff_router,
         feedback_router,
+        handover_router,
+        chat_updates_router,
+        handover_console_router,
         action_router,
         channels_router,
         web_router,

@@ -14,6 +14,8 @@ from assistant.dialogue.client import RasaClient
 from assistant.dialogue.service import DialogueService
 from assistant.dossiers.service import DossierService
 from assistant.feedback.service import FeedbackService
+from assistant.handover.service import HandoverService
+from assistant.handover.watcher import HandoverWatcher
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -37,6 +39,8 @@ class Services:
     channels: ChannelService = field(init=False)
     dossiers: DossierService = field(init=False)
     feedback: FeedbackService = field(init=False)
+    handover: HandoverService = field(init=False)
+    handover_watcher: HandoverWatcher = field(init=False)
     search: "SearchService | None" = None
     search_error: str | None = None
     _loading: "asyncio.Task[None] | None" = field(default=None, repr=False)
@@ -71,6 +75,14 @@ class Services:
             )
         services.channels = build_channels(settings, engine=engine, dialogue=services.dialogue)
         services.dossiers = _build_dossiers(settings, engine, services.channels)
+        services.handover = HandoverService(
+            engine, settings=settings.handover, delivery_channels=services.channels, bot=rasa
+        )
+        services.dialogue.route_handovers(services.handover)
+        services.handover_watcher = HandoverWatcher(
+            services.handover.expire_unclaimed,
+            interval_seconds=settings.handover.check_interval_seconds,
+        )
         return services
 
     def _search_hits(self, text: str) -> list[Any]:
@@ -82,6 +94,7 @@ class Services:
         self._loading = asyncio.get_running_loop().create_task(self._load_search())
         self.channels.start()
         self.dossiers.start()
+        self.handover_watcher.start()
 
     async def _load_search(self) -> None:
         from assistant.search.service import SearchService
@@ -98,6 +111,7 @@ class Services:
         if self._loading is not None and not self._loading.done():
             self._loading.cancel()
         await self.dossiers.stop()  # no hand-over to channels that are closing
+        await self.handover_watcher.stop()
         await self.channels.aclose()  # finishes turns in progress: before Rasa and the DB
         await self.dossiers.aclose()
         await self.rasa.aclose()

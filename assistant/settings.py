@@ -14,6 +14,7 @@ from assistant.channels.telegram.settings import TelegramSettings
 from assistant.channels.zalo.settings import ZaloSettings
 from assistant.dossiers.settings import DossierHttpSettings, DossierSettings
 from assistant.feedback.settings import FeedbackSettings
+from assistant.handover.settings import HandoverSettings
 
 __all__ = [
     "ChannelSettings",
@@ -152,6 +153,7 @@ class Settings(BaseSettings):
     telegram: TelegramSettings = TelegramSettings()
     zalo: ZaloSettings = ZaloSettings()
     feedback: FeedbackSettings = FeedbackSettings()
+    handover: HandoverSettings = HandoverSettings()
 
     @model_validator(mode="after")
     def _refuse_dev_secrets_in_production(self) -> "Settings":

@@ -26,6 +26,7 @@ def full_service(catalogue: CatalogueService) -> Iterator[SearchService]:
     yield SearchService.load(settings, catalogue=catalogue)
 
 
-# Property-based tests keep no example database in the checkout (CI starts clean anyway).
-hypothesis_settings.register_profile("project", database=None)
+# Property-based tests keep no example database in the checkout (CI starts clean anyway)
+# and no per-example deadline: the CI machine is shared, and a slow example is not a bug.
+hypothesis_settings.register_profile("project", database=None, deadline=None)
 hypothesis_settings.load_profile("project")

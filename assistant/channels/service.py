@@ -60,6 +60,8 @@ class ChannelAdapter(Protocol):
 
     async def send(self, recipient_id: str, payload: Payload) -> None: ...
 
+    async def render(self, recipient_id: str, reply: ChatOut) -> list[Payload]: ...
+
 
 class ChannelService:
     def __init__(
@@ -199,6 +201,15 @@ class ChannelService:
     ) -> None:
         """Deliver a channel's own message (no dialogue turn), in order with the turns."""
         async with self._turn(channel, sender_id):
+            await self.outbox.deliver(channel, recipient_id, payloads)
+
+    async def deliver_reply(self, channel: str, sender_id: str, reply: ChatOut) -> None:
+        """Deliver a dialogue reply made outside a turn (the rating asked after a
+        handover), rendered as the channel renders its turns (buttons, options)."""
+        adapter = self._adapters[channel]
+        recipient_id = sender_id.removeprefix(f"{channel}:")
+        async with self._turn(channel, sender_id):
+            payloads = await adapter.render(recipient_id, reply)
             await self.outbox.deliver(channel, recipient_id, payloads)
 
     def on_unsubscribe(self, unsubscriber: Unsubscriber) -> None:

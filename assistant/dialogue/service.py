@@ -54,6 +54,10 @@ class _Hit(Protocol):
     level: str | None
 
 
+class _Handovers(Protocol):
+    async def intercept(self, message: IncomingMessage) -> ChatOut | None: ...
+
+
 class DialogueService:
     """Normalises a message, forwards it to Rasa with its metadata, returns the replies.
 
@@ -82,8 +86,17 @@ class DialogueService:
             fail_max=breaker_failures, reset_timeout=breaker_reset_seconds,
             exclude=[asyncio.CancelledError], name="rasa",
         )
+        self._handovers: _Handovers | None = None
+
+    def route_handovers(self, handovers: _Handovers) -> None:
+        """Messages of a conversation handed to a person go to ``handovers``, not Rasa."""
+        self._handovers = handovers
 
     async def handle(self, message: IncomingMessage) -> ChatOut:
+        if self._handovers is not None:
+            taken = await self._handovers.intercept(message)
+            if taken is not None:
+                return taken
         text = normalise_text(message.text)
         detected = detect_language(text)
         language: Language = message.language or detected or "vi"

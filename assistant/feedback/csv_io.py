@@ -13,7 +13,7 @@ __all__ = ["COLUMNS", "parse_csv", "to_csv"]
 COLUMNS = (
     "id", "created_at", "updated_at", "status", "rating", "reasons", "comment", "contact",
     "opening_text", "source", "channel", "language", "agency", "counter", "procedure_code",
-    "dossier_code", "conversation",
+    "dossier_code", "conversation", "handover_id",
 )
 _BOM = "\ufeff"
 # A text cell starting with = + - @ would run as a formula in a spreadsheet, so it

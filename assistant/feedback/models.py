@@ -46,6 +46,7 @@ class FeedbackContext(BaseModel):
     procedure_code: str | None = Field(default=None, max_length=64)
     dossier_code: str | None = Field(default=None, max_length=64)
     is_from_qr: bool = False
+    handover_id: int | None = None  # the rating of an officer's help (handover)
 
 
 class FeedbackDraft(BaseModel):
@@ -82,6 +83,7 @@ class FeedbackRecord(BaseModel):
     procedure_code: str | None
     dossier_code: str | None
     conversation: str
+    handover_id: int | None = None
 
 
 class AnswerFeedbackIn(BaseModel):

@@ -65,6 +65,7 @@ class FeedbackStore:
             procedure_code=context.procedure_code,
             dossier_code=context.dossier_code,
             conversation=conversation_key(context.conversation, salt=self._salt),
+            handover_id=context.handover_id,
         )
         with Session(self._engine) as session, session.begin():
             session.add(row)
@@ -176,4 +177,5 @@ def _record(row: FeedbackRow) -> FeedbackRecord:
         procedure_code=row.procedure_code,
         dossier_code=row.dossier_code,
         conversation=row.conversation,
+        handover_id=row.handover_id,
     )

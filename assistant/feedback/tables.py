@@ -36,6 +36,8 @@ class FeedbackRow(Base):
     # A one-way hash of the conversation id: feedback is anonymous, yet staff can tell
     # two ratings of one conversation apart from two people.
     conversation: Mapped[str] = mapped_column(String(32))
+    # Set when the rating is of an officer's help: the handover it follows.
+    handover_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
 
 
 class AnswerFeedbackRow(Base):

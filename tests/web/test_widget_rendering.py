@@ -253,6 +253,8 @@ def test_keyboard_only(visit: Visit) -> None:
     keyboard.press("Enter")
     assert widget.active_class() == "aw-input"
     keyboard.press("Shift+Tab")
+    assert widget.active_class() == "aw-officer"  # "Gặp cán bộ", under the greeting
+    keyboard.press("Shift+Tab")
     assert widget.active_class() == "aw-icon aw-close"
     keyboard.press("Escape")
     widget.panel.wait_for(state="hidden")

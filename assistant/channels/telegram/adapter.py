@@ -246,6 +246,9 @@ class TelegramAdapter:
     async def _render(self, reply: ChatOut) -> list[Payload]:
         return [dict(p) for p in await render.render_reply(reply, self._save_key)]
 
+    async def render(self, recipient_id: str, reply: ChatOut) -> list[Payload]:
+        return await self._render(reply)
+
     async def _save_key(self, key: str, payload: str) -> None:
         await self._core.put_state(CHANNEL, f"button:{key}", payload)
 

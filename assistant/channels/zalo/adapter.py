@@ -118,11 +118,16 @@ class ZaloAdapter:
         )
 
         async def render_for_user(reply: ChatOut) -> list[Payload]:
-            rendered = await render.render_reply(reply, self._settings, self._save_key)
-            await self._core.put_state(CHANNEL, f"options:{user_id}", rendered.options)
-            return [dict(m) for m in rendered.messages]
+            return await self.render(user_id, reply)
 
         await self._core.converse(message, recipient_id=user_id, render=render_for_user)
+
+    async def render(self, recipient_id: str, reply: ChatOut) -> list[Payload]:
+        """Zalo messages for ``reply``; its numbered options are remembered for the
+        user's next typed number."""
+        rendered = await render.render_reply(reply, self._settings, self._save_key)
+        await self._core.put_state(CHANNEL, f"options:{recipient_id}", rendered.options)
+        return [dict(m) for m in rendered.messages]
 
     async def _stop(self, user_id: str) -> None:
         """Unsubscribe the user from every notification; the conversation goes on."""

@@ -14,7 +14,10 @@
  *
  * While the panel is open and the page visible, the widget polls
  * GET {api}/api/dossiers/notifications for status changes of the dossiers this
- * conversation follows and shows them as messages of the assistant.
+ * conversation follows and shows them as messages of the assistant, and every
+ * {data-updates} ms (default 1500) GET {api}/api/chat/updates for messages sent
+ * outside a reply: an officer's answers while the conversation is handed over, and
+ * the assistant's when it takes the conversation back.
  */
 (() => {
   'use strict';
@@ -46,6 +49,8 @@
     maxLength: positiveInt(data.maxLength, 2000),
     // Dossier notifications: how often to ask while open; "0" turns polling off.
     pollMs: data.poll === '0' ? 0 : Math.max(positiveInt(data.poll, 15000), 1000),
+    // Officers' replies during a handover: how often to ask while open; "0" turns it off.
+    updatesMs: data.updates === '0' ? 0 : Math.max(positiveInt(data.updates, 1500), 500),
     storageKey: 'assistant-widget:' + api,
   };
   const context = scalars(parseJson(data.context));
@@ -77,6 +82,8 @@
       send: 'Gửi',
       you: 'Anh/chị: ',
       bot: 'Trợ lý: ',
+      staff: 'Cán bộ: ',
+      askOfficer: 'Gặp cán bộ',
       typing: 'Trợ lý đang trả lời…',
       replies: 'Gợi ý trả lời',
       retry: 'Gửi lại',
@@ -121,6 +128,8 @@
       send: 'Send',
       you: 'You: ',
       bot: 'Assistant: ',
+      staff: 'Officer: ',
+      askOfficer: 'Talk to an officer',
       typing: 'The assistant is typing…',
       replies: 'Suggested replies',
       retry: 'Retry',
@@ -324,10 +333,13 @@
   function messageItem(msg) {
     const strings = t();
     const isUser = msg.from === 'user';
+    const isStaff = msg.from === 'staff';
     const bubble = h('div', { class: 'aw-bubble', lang: isUser ? null : msg.lang },
       isUser ? msg.text : richText(msg.text));
-    const item = h('li', { class: `aw-msg aw-${isUser ? 'user' : 'bot'}`, 'data-id': msg.id },
-      h('span', { class: 'aw-sr' }, isUser ? strings.you : strings.bot), bubble);
+    const item = h('li', { class: `aw-msg aw-${isUser ? 'user' : 'bot'}${isStaff ? ' aw-staff' : ''}`,
+      'data-id': msg.id },
+    h('span', { class: isStaff ? 'aw-who' : 'aw-sr' },
+      isUser ? strings.you : isStaff ? strings.staff : strings.bot), bubble);
     if (msg.notice) {
       item.classList.add('aw-notice');
       if (!msg.isStopped) {
@@ -386,7 +398,9 @@
     ui.banner.hidden = navigator.onLine !== false;
 
     const greeting = h('li', { class: 'aw-msg aw-bot aw-greeting' },
-      h('div', { class: 'aw-bubble' }, richText(greetingText())));
+      h('div', { class: 'aw-bubble' }, richText(greetingText())),
+      h('button', { type: 'button', class: 'aw-officer',
+        onclick: () => submit(strings.askOfficer, '/ask_human') }, strings.askOfficer));
     const typing = pending ? h('li', { class: 'aw-msg aw-bot aw-typing' },
       h('div', { class: 'aw-bubble' },
         h('span', { class: 'aw-sr' }, strings.typing),
@@ -610,9 +624,73 @@
     ui.input.focus();
   }
 
+  // --- messages sent outside a reply (an officer during a handover) ---------------
+
+  let updatesTimer = null;
+  let isFetchingUpdates = false;
+  let hasNoUpdates = false;  // the server has no updates API (404)
+
+  function shouldFetchUpdates() {
+    return config.updatesMs > 0 && !hasNoUpdates && isReady && !ui.panel.hidden &&
+      document.visibilityState !== 'hidden';
+  }
+
+  function startUpdates() {
+    if (updatesTimer === null && !isFetchingUpdates && shouldFetchUpdates()) {
+      updatesTimer = setTimeout(fetchUpdates, 0);
+    }
+  }
+
+  function stopUpdates() {
+    clearTimeout(updatesTimer);
+    updatesTimer = null;
+  }
+
+  async function fetchUpdates() {
+    updatesTimer = null;
+    if (isFetchingUpdates || !shouldFetchUpdates()) return;
+    isFetchingUpdates = true;
+    const senderId = state.senderId;
+    let delay = config.updatesMs;
+    try {
+      const response = await fetch(config.api + '/api/chat/updates?sender_id=' +
+        encodeURIComponent(senderId), { credentials: 'omit', cache: 'no-store' });
+      if (response.status === 404) {
+        hasNoUpdates = true;
+        return;
+      }
+      if (!response.ok) throw new Error(String(response.status));
+      const body = await response.json();
+      if (senderId === state.senderId && body && Array.isArray(body.messages)) {
+        showUpdates(body.messages);
+      }
+    } catch (_) {
+      delay = Math.min(config.updatesMs * 5, 60000);  // offline or busy: ask less often
+    } finally {
+      isFetchingUpdates = false;
+      if (updatesTimer === null && shouldFetchUpdates()) updatesTimer = setTimeout(fetchUpdates, delay);
+    }
+  }
+
+  function showUpdates(items) {
+    const added = items.filter((m) => m && typeof m.text === 'string' && m.text)
+      .map((m) => ({ id: randomId('m'), from: m.from === 'staff' ? 'staff' : 'bot',
+        lang: state.lang, text: m.text,
+        buttons: (Array.isArray(m.buttons) ? m.buttons : [])
+          .filter((b) => b && typeof b.title === 'string' && typeof b.payload === 'string')
+          .map((b) => ({ title: b.title, payload: b.payload })) }));
+    if (!added.length) return;
+    state.messages.push(...added);
+    save();
+    render();
+    announce(added.map((m) => (m.from === 'staff' ? t().staff : t().bot) + m.text).join('\n'));
+  }
+
   document.addEventListener('visibilitychange', () => {
     if (shouldPoll()) startPolling();
     else stopPolling();
+    if (shouldFetchUpdates()) startUpdates();
+    else stopUpdates();
   });
 
   // --- opening, closing, language, keyboard ------------------------------------------
@@ -640,6 +718,7 @@
     ui.input.focus();
     if (typeof detail.message === 'string') submit(detail.message);
     startPolling();
+    startUpdates();
     if (!wasOpen) emit('opened');
   }
 
@@ -649,6 +728,7 @@
     ui.launcher.hidden = false;
     ui.launcher.setAttribute('aria-expanded', 'false');
     stopPolling();
+    stopUpdates();
     if (isReturningFocus) ui.launcher.focus();
     emit('closed');
   }
