@@ -22,6 +22,7 @@ from assistant.search.ranking import (
     fuse,
     level_key,
 )
+from assistant.search.title_terms import TitleTerms
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -49,13 +50,24 @@ class SearchService:
         *,
         aliases: AliasTable | None,
         glossary: EnglishGlossary | None = None,
+        title_terms: TitleTerms | None = None,
         tuning: SearchTuning | None = None,
     ) -> None:
         self._index = index
         self._encoder = encoder
         self._aliases = aliases
         self._glossary = glossary
+        self._title_terms = title_terms
         self.tuning = tuning or SearchTuning()
+        if not self.tuning.use_curated_glossary:
+            glossary = EnglishGlossary([])
+        if glossary is not None and title_terms is not None and self.tuning.use_title_terms:
+            glossary = glossary.extended(
+                title_terms.glossary_rows(
+                    [d.title for d in index.documents],
+                    max_share=self.tuning.title_term_max_share,
+                )
+            )
         self._analyser = QueryAnalyser(
             accents=index.accents,
             aliases=aliases if self.tuning.use_aliases else None,
@@ -110,7 +122,14 @@ class SearchService:
         glossary_path = default_glossary_path()
         glossary = EnglishGlossary.load(glossary_path) if glossary_path.is_file() else None
         log.info("search index loaded: %d procedures", len(index.documents))
-        return cls(index, encoder, aliases=aliases, glossary=glossary, tuning=tuning)
+        return cls(
+            index,
+            encoder,
+            aliases=aliases,
+            glossary=glossary,
+            title_terms=TitleTerms.load(),
+            tuning=tuning,
+        )
 
     def with_tuning(self, tuning: SearchTuning) -> "SearchService":
         """The same index and encoder ranked with other switches (for benchmarks)."""
@@ -119,8 +138,14 @@ class SearchService:
             self._encoder,
             aliases=self._aliases,
             glossary=self._glossary,
+            title_terms=self._title_terms,
             tuning=tuning,
         )
+
+    @property
+    def title_terms(self) -> TitleTerms | None:
+        """The catalogue's title terms with English renderings (``gloss`` of a title)."""
+        return self._title_terms
 
     @property
     def has_folded_copies(self) -> bool:
