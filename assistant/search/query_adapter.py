@@ -13,10 +13,12 @@ diacritics, and asked in English through the title's English gloss (title_terms.
 Each goes through the same analysis as a real question (accent restoration, alias and
 glossary expansions) before encoding, so the map learns the input it will see.
 
-Measured on the development questions (bench/search_quality.py): see ``README``/the
-ablation row "full − query adapter". Training is a build step of the index: its inputs
-are hashed and the matrix is cached under ``<cache_dir>/query-adapters/``, so it is
-retrained only when the catalogue, the vocabulary or the model changes.
+Measured on the development questions (bench/search_quality.py --split dev, ablation row
+"full − query adapter"): R@1 +.065 vi, +.042 unaccented, +.024 English, MRR +.017 to
++.038, R@5 −.004 to −.010. Training is a build step of the index: its inputs are hashed
+and the matrix is cached under ``<cache_dir>/query-adapters/`` (the questions' vectors
+under ``<cache_dir>/questions/``), so it is retrained only when the catalogue, the
+vocabulary or the model changes; about 150 s of CPU from cold on 11,000 questions.
 """
 
 import hashlib
