@@ -1,11 +1,18 @@
-"""Search quality on bench/data/search_questions.jsonl: R@1, R@5 and MRR@10 for each
-language form (vi, vi_plain, en), with an ablation of the techniques.
+"""Search quality: R@1, R@5 and MRR@10 for each language form (vi, vi_plain, en), with an
+ablation of the techniques.
 
-A hit is a displayed code (best variant of a family) among the question's codes. The
-questions are split by need into a development part (what the defaults were chosen on)
-and a held-out part (looked at only for reporting): ``--split``.
+Two question sets (``--set``):
 
-    PYTHONPATH=. HF_HUB_OFFLINE=1 python bench/search_quality.py [--json out.json]
+- ``project`` (bench/data/search_questions.jsonl): split by need into a development part
+  (what the defaults were chosen on) and a held-out part (looked at only for reporting):
+  ``--split``.
+- ``fresh`` (bench/data/fresh_questions.jsonl, see bench/data/FRESH.md): a frozen set
+  written blind to the aliases, the glossary and the project's questions. It is for
+  reporting only, never for choosing anything; it is also scored per ``kind``.
+
+A hit is a displayed code (best variant of a family) among the question's codes.
+
+    PYTHONPATH=. HF_HUB_OFFLINE=1 python bench/search_quality.py [--set fresh] [--json out.json]
 """
 
 from __future__ import annotations
@@ -25,10 +32,14 @@ sys.path.insert(0, str(ROOT))
 from assistant.search.ranking import SearchTuning  # noqa: E402
 
 FORMS = ("vi", "vi_plain", "en")
-QUESTIONS = ROOT / "bench" / "data" / "search_questions.jsonl"
+SETS = {
+    "project": ROOT / "bench" / "data" / "search_questions.jsonl",
+    "fresh": ROOT / "bench" / "data" / "fresh_questions.jsonl",
+}
 _FULL = SearchTuning()
 _PLAIN = replace(
     _FULL,
+    use_query_adapter=False,
     use_aliases=False,
     use_glossary=False,
     use_accent_restoration=False,
@@ -49,7 +60,10 @@ ABLATION: dict[str, SearchTuning] = {
     "full + folded copies": replace(_FULL, use_folded_copies=True),
     "full − aliases": replace(_FULL, use_aliases=False),
     "full − English glossary": replace(_FULL, use_glossary=False),
+    "full − title terms in English": replace(_FULL, use_title_terms=False),
+    "full − curated glossary (title terms only)": replace(_FULL, use_curated_glossary=False),
     "full − accent restoration": replace(_FULL, use_accent_restoration=False),
+    "full − query adapter": replace(_FULL, use_query_adapter=False),
     "full − language gate": replace(_FULL, use_language_gate=False),
     "full − citizen prior": replace(_FULL, citizen_bonus=0.0),
     "full − variant penalty": replace(_FULL, unasked_variant_penalty=0.0),
@@ -74,20 +88,45 @@ def load_questions(path: Path, split: str) -> list[dict[str, Any]]:
     return questions
 
 
-def evaluate(service: Any, questions: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
-    """R@1, R@5, MRR@10 per form for one configured ``SearchService``."""
-    table: dict[str, dict[str, float]] = {}
+def ranks(service: Any, questions: list[dict[str, Any]]) -> dict[str, list[int | None]]:
+    """Per form, the 0-based rank of each question's first right code (None: not in
+    the top 10), in question order."""
+    found: dict[str, list[int | None]] = {}
     for form in FORMS:
-        r1 = r5 = rr = 0.0
+        found[form] = []
         for q in questions:
             codes = [hit.code for hit in service.search(q[form], k=10)]
-            rank = next((i for i, c in enumerate(codes) if c in q["codes"]), None)
-            if rank is not None:
-                r1 += rank == 0
-                r5 += rank < 5
-                rr += 1.0 / (rank + 1)
-        n = len(questions) or 1
-        table[form] = {"R@1": r1 / n, "R@5": r5 / n, "MRR": rr / n}
+            found[form].append(next((i for i, c in enumerate(codes) if c in q["codes"]), None))
+    return found
+
+
+def scores(found: dict[str, list[int | None]]) -> dict[str, dict[str, float]]:
+    """R@1, R@5, MRR@10 per form from :func:`ranks`."""
+    table: dict[str, dict[str, float]] = {}
+    for form, rows in found.items():
+        n = len(rows) or 1
+        table[form] = {
+            "R@1": sum(r == 0 for r in rows) / n,
+            "R@5": sum(r is not None and r < 5 for r in rows) / n,
+            "MRR": sum(1.0 / (r + 1) for r in rows if r is not None) / n,
+        }
+    return table
+
+
+def evaluate(service: Any, questions: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """R@1, R@5, MRR@10 per form for one configured ``SearchService``."""
+    return scores(ranks(service, questions))
+
+
+def by_kind(
+    questions: list[dict[str, Any]], found: dict[str, list[int | None]]
+) -> dict[str, dict[str, dict[str, float]]]:
+    """:func:`scores` per question ``kind`` (questions without one count as "other")."""
+    kinds = sorted({str(q.get("kind") or "other") for q in questions})
+    table = {}
+    for kind in kinds:
+        rows = [i for i, q in enumerate(questions) if str(q.get("kind") or "other") == kind]
+        table[kind] = scores({f: [found[f][i] for i in rows] for f in found})
     return table
 
 
@@ -102,8 +141,8 @@ def misses(service: Any, questions: list[dict[str, Any]], form: str) -> list[str
     return lines
 
 
-def _print_header() -> None:
-    print("| configuration | " + " | ".join(f"{f} R@1 / R@5 / MRR" for f in FORMS) + " |")
+def _print_header(first: str = "configuration") -> None:
+    print(f"| {first} | " + " | ".join(f"{f} R@1 / R@5 / MRR" for f in FORMS) + " |")
     print("|" + " --- |" * (len(FORMS) + 1))
 
 
@@ -112,10 +151,24 @@ def _print_row(name: str, table: dict[str, dict[str, float]]) -> None:
     print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
 
 
+def _print_kinds(
+    kinds: dict[str, dict[str, dict[str, float]]], questions: list[dict[str, Any]]
+) -> None:
+    counts = {k: sum(str(q.get("kind") or "other") == k for q in questions) for k in kinds}
+    print("\nfull hybrid by kind:\n")
+    _print_header("kind (questions)")
+    for kind, table in kinds.items():
+        _print_row(f"{kind} ({counts[kind]})", table)
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
-    parser.add_argument("--split", choices=("all", "dev", "heldout"), default="all")
+    parser.add_argument("--set", dest="set_name", choices=tuple(SETS), default="project")
+    parser.add_argument(
+        "--split", choices=("all", "dev", "heldout"), help="project set only; default: all"
+    )
     parser.add_argument("--no-ablation", action="store_true", help="full system only")
     parser.add_argument("--misses", choices=FORMS, help="list the misses of one form")
     parser.add_argument("--index-dir", type=Path, help="evaluate another index folder")
@@ -144,20 +197,32 @@ def main() -> None:
     if not base.has_folded_copies:
         for name in _NEED_FOLDED:
             configs.pop(name, None)
-    splits = ("all", "dev", "heldout") if args.split == "all" else (args.split,)
+    path = SETS[args.set_name]
+    report["set"] = args.set_name
+    if args.set_name == "fresh":
+        splits: tuple[str, ...] = ("all",)
+    else:
+        splits = ("all", "dev", "heldout") if args.split in (None, "all") else (args.split,)
     for split in splits:
-        questions = load_questions(QUESTIONS, split)
+        questions = load_questions(path, split)
         report["questions"][split] = len(questions)
         rows = {}
-        print(f"\n### {split}: {len(questions)} questions × {len(FORMS)} forms\n")
+        print(f"\n### {args.set_name} {split}: {len(questions)} questions × {len(FORMS)} forms\n")
         _print_header()
         for name, tuning in configs.items():
-            rows[name] = evaluate(base.with_tuning(tuning), questions)
+            found = ranks(base.with_tuning(tuning), questions)
+            rows[name] = scores(found)
             _print_row(name, rows[name])
+            if name == "full hybrid" and any("kind" in q for q in questions):
+                report.setdefault("kinds", {})[split] = kinds = by_kind(questions, found)
+                _print_kinds(kinds, questions)
         report["ablation"][split] = rows
     if args.misses:
+        if args.set_name == "fresh":
+            parser.error("--misses lists the project set only: the fresh set is never tuned on")
         print(f"\nmisses ({args.misses}):")
-        print("\n".join(misses(base, load_questions(QUESTIONS, args.split), args.misses)))
+        questions = load_questions(path, args.split or "all")
+        print("\n".join(misses(base, questions, args.misses)))
     if args.json:
         args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
 

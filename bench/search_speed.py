@@ -2,7 +2,7 @@
 warm), load time and process memory.
 
     PYTHONPATH=. HF_HUB_OFFLINE=1 python bench/search_speed.py [--build] [--compare]
-        [--runtime auto|onnx|torch] [--precision int8|float32] [--threads N]
+        [--pipelines] [--runtime auto|onnx|torch] [--precision int8|float32] [--threads N]
         [--json out.json]
 
 Every query is searched once with the query-vector cache off, so each one is encoded.
@@ -12,7 +12,9 @@ with the cache the cold build filled; the embedding model and its ONNX export co
 the usual models folder. ``--compare`` also times the query encoder alone in several
 configurations (torch; ONNX float32; ONNX int8 on one and two threads), taking turns query
 by query, so their ratios are measured under the same load, with each one's cosine to
-torch's vectors. The
+torch's vectors. ``--pipelines`` times whole searches of the current pipeline against the
+one before the query adapter and the title-term glossary, taking
+turns query by query in the same way. The
 load average is printed: on a shared machine other processes slow every number down;
 compare numbers of one run.
 """
@@ -126,6 +128,36 @@ def _compare_encoders(model_path: Path, queries: list[str]) -> dict[str, Any]:
     }
 
 
+def _compare_pipelines(service: Any, queries: list[str]) -> dict[str, Any]:
+    """Whole searches with the default tuning and with the pipeline before the query
+    adapter and the title terms, taking turns query by query."""
+    from assistant.search.ranking import SearchTuning
+
+    before = SearchTuning(use_query_adapter=False, use_title_terms=False)
+    services = {"current": service, "before": service.with_tuning(before)}
+    timings: dict[str, list[float]] = {name: [] for name in services}
+    for query in queries[:5]:
+        for other in services.values():
+            other.search(query + " warm-up", k=10)
+    for i, query in enumerate(queries):
+        names = list(services) if i % 2 == 0 else list(reversed(services))
+        for name in names:
+            started = time.perf_counter()
+            services[name].search(query, k=10)
+            timings[name].append((time.perf_counter() - started) * 1000)
+    return {
+        name: {
+            "p50_ms": _percentile(values, 0.5),
+            "p95_ms": _percentile(values, 0.95),
+            "median_ratio_to_before": round(
+                statistics.median(v / r for v, r in zip(values, timings["before"], strict=True)),
+                3,
+            ),
+        }
+        for name, values in timings.items()
+    }
+
+
 def _build(settings: Any, catalogue: Any) -> dict[str, float]:
     """Cold then warm build into temporary folders; the models folder is the usual one."""
     from assistant.search.index import build_index
@@ -160,6 +192,9 @@ def main() -> None:
         "--compare",
         action="store_true",
         help="time the query encoder alone: torch, ONNX float32, ONNX int8 on 1 and 2 threads",
+    )
+    parser.add_argument(
+        "--pipelines", action="store_true", help="current pipeline vs the one before, in turns"
     )
     parser.add_argument("--runtime", choices=("auto", "onnx", "torch"), help="default: settings")
     parser.add_argument("--precision", choices=("int8", "float32"), help="default: settings")
@@ -203,6 +238,8 @@ def main() -> None:
         # What the encoder really gets: the analysed text (accents restored, expansions).
         texts = list(dict.fromkeys(service.analyse(query).dense_text for query in queries))
         report["encoder_only"] = _compare_encoders(model_path, texts)
+    if args.pipelines:
+        report["pipelines"] = _compare_pipelines(service, queries)
     if args.build:
         report["build"] = _build(settings, catalogue)
     report["load_average_after"] = os.getloadavg()

@@ -40,6 +40,7 @@ class AliasTable:
     """The alias list, indexed by the folded first syllable of each term."""
 
     def __init__(self, rows: list[tuple[str, str]]) -> None:
+        self.rows = list(rows)
         self._by_first: dict[str, list[_Alias]] = {}
         for term, expansion in rows:
             words = tuple(syllables(term))

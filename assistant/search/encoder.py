@@ -116,6 +116,7 @@ class Encoder:
         from assistant.search.onnx_export import ensure_onnx_model
 
         folder = ensure_onnx_model(Path(path))
+
         def int8_queries() -> OnnxEmbedder:
             return OnnxEmbedder.load(folder, threads=threads, int8=True)
 
@@ -136,6 +137,20 @@ class Encoder:
             texts,
             prompt=_PASSAGE_PROMPT,
             max_tokens=_PASSAGE_MAX_TOKENS,
+            batch_size=batch_size,
+            progress=progress,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def encode_queries(
+        self, texts: Sequence[str], *, batch_size: int = 64, progress: bool = False
+    ) -> np.ndarray:
+        """One query vector per text, as :meth:`encode_query` gives it, in batches and
+        without the cache (for training on many generated questions)."""
+        vectors = self._embedder("queries").embed(
+            texts,
+            prompt=_QUERY_PROMPT,
+            max_tokens=_QUERY_MAX_TOKENS,
             batch_size=batch_size,
             progress=progress,
         )

@@ -10,6 +10,7 @@ inside "land use right certificate" the lone "certificate" adds nothing.
 
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,17 +103,24 @@ class GlossaryMatch:
     vietnamese: str
     start: int  # index of the first matched content word
     end: int  # one past the last
+    tier: int = 0  # 0: the glossary's own row; 1: a fallback row
 
 
 class EnglishGlossary:
-    """The glossary, indexed by the first stem of each term."""
+    """The glossary, indexed by the first stem of each term. Rows of a ``fallback``
+    glossary (see :meth:`extended`) only translate words no own row covers."""
 
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
-        for term, vietnamese in rows:
-            stems = tuple(english_words(term))
-            if stems and vietnamese.strip():
-                self._by_first.setdefault(stems[0], []).append((stems, term, vietnamese))
+    def __init__(
+        self, rows: list[tuple[str, str]], *, fallback: Sequence[tuple[str, str]] = ()
+    ) -> None:
+        self.rows = list(rows)
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str, str, int]]] = {}
+        for tier, tier_rows in enumerate((rows, fallback)):
+            for term, vietnamese in tier_rows:
+                stems = tuple(english_words(term))
+                if stems and vietnamese.strip():
+                    entry = (stems, term, vietnamese, tier)
+                    self._by_first.setdefault(stems[0], []).append(entry)
         self.size = sum(len(v) for v in self._by_first.values())
 
     @classmethod
@@ -124,17 +132,24 @@ class EnglishGlossary:
             rows = [(row[0].strip(), row[1].strip()) for row in reader if len(row) >= 2]
         return cls([row for row in rows[1:] if row[0] and not row[0].startswith("#")])
 
+    def extended(self, rows: list[tuple[str, str]]) -> "EnglishGlossary":
+        """This glossary with ``rows`` as a fallback: they translate only the words of a
+        question that none of this glossary's terms covers, so the hand-written everyday
+        wording keeps priority over vocabulary generated from titles."""
+        return EnglishGlossary(self.rows, fallback=rows)
+
     def match(self, text: str) -> list[GlossaryMatch]:
         """The terms found in ``text``, in question order; a term overlapping a longer
-        (or earlier, equally long) term is dropped."""
+        (or earlier, equally long) term is dropped, and a fallback term overlapping an
+        own one."""
         words = english_words(text)
         found: list[GlossaryMatch] = []
         for start, stem in enumerate(words):
-            for stems, term, vietnamese in self._by_first.get(stem, []):
+            for stems, term, vietnamese, tier in self._by_first.get(stem, []):
                 end = start + len(stems)
                 if tuple(words[start:end]) == stems:
-                    found.append(GlossaryMatch(term, vietnamese, start, end))
-        found.sort(key=lambda m: (m.start - m.end, m.start))
+                    found.append(GlossaryMatch(term, vietnamese, start, end, tier))
+        found.sort(key=lambda m: (m.tier, m.start - m.end, m.start))
         taken = [False] * len(words)
         kept: list[GlossaryMatch] = []
         for m in found:

@@ -37,6 +37,9 @@ from assistant.search.manifest import (
     write_manifest,
 )
 from assistant.search.models import IndexManifest
+from assistant.search.query import QueryAnalyser, load_vocabulary
+from assistant.search.query_adapter import ADAPTER_FILE, ensure_adapter, training_questions
+from assistant.search.ranking import SearchTuning
 from assistant.search.vector_cache import encode_with_cache
 from assistant.settings import Settings, project_root
 from assistant.text import fold_diacritics
@@ -67,7 +70,7 @@ _EVERYDAY_WEIGHT = 30
 _ENTITY_MARKUP = re.compile(r"\[([^\]]+)\]\([^)]*\)")  # "[1.001193](procedure_code)"
 
 # Bump when anything written here changes meaning (documents, terms, vectors).
-BUILDER_VERSION = 3  # 2: title abbreviations spelled out; 3: everyday accent corpus
+BUILDER_VERSION = 4  # 2: title abbreviations spelled out; 3: everyday accent corpus; 4: adapter
 DENSE = "dense.faiss"
 LEXICAL = "lexical"
 DOCUMENTS = "documents.jsonl.gz"
@@ -86,6 +89,7 @@ class SearchIndex:
     dense: Any  # faiss.IndexFlatIP
     lexical: LexicalIndex
     accents: AccentModel
+    adapter: np.ndarray | None = None  # query_adapter.py's matrix
 
     def similarities(self, vector: np.ndarray) -> np.ndarray:
         """Cosine of ``vector`` (normalised, float32) to every row of ``dense``, in row
@@ -174,7 +178,12 @@ def build_index(
     documents = build_documents(procedures)
     model_name, model_path = resolve_model(settings, build=True)
     assert model_path is not None
-    encoder = Encoder.load(model_path, runtime=settings.search.runtime)
+    # Queries in the precision searches use: the adapter learns the vectors it will map.
+    encoder = Encoder.load(
+        model_path,
+        runtime=settings.search.runtime,
+        query_precision=settings.search.query_precision,
+    )
     target = settings.index_dir
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
@@ -193,6 +202,10 @@ def build_index(
             corpus_texts(procedures), everyday=everyday, everyday_weight=_EVERYDAY_WEIGHT
         )
         accents.save(scratch / ACCENTS)
+        adapter = _query_adapter(
+            settings, documents, accents, encoder, vectors[: len(documents)], model_name
+        )
+        np.save(scratch / ADAPTER_FILE, adapter)
         write_manifest(
             scratch,
             builder_version=BUILDER_VERSION,
@@ -202,8 +215,9 @@ def build_index(
             model_path=str(model_path),
             dimension=encoder.dimension,
             has_folded_copies=folded_copies,
+            has_query_adapter=True,
             documents=len(documents),
-            vectors=vectors,
+            vectors=len(vectors),
             lexical_terms=_lexical_terms(scratch / LEXICAL),
             accent_syllables=len(accents.vocabulary),
             build_seconds=round(time.perf_counter() - started, 2),
@@ -251,6 +265,7 @@ def load_index(settings: Settings, *, catalogue: "CatalogueService | None" = Non
         dense=dense,
         lexical=LexicalIndex.load(folder / LEXICAL, size=len(documents)),
         accents=AccentModel.load(folder / ACCENTS),
+        adapter=np.load(folder / ADAPTER_FILE) if manifest.has_query_adapter else None,
     )
 
 
@@ -262,7 +277,7 @@ def _write_dense(
     cache: Path,
     folded: bool,
     progress: bool,
-) -> int:
+) -> np.ndarray:
     faiss = _faiss()
     texts = [d.passage for d in documents]
     # Folded copies of the passages bring unaccented questions closer in e5's space
@@ -281,7 +296,46 @@ def _write_dense(
     index = faiss.IndexFlatIP(vectors.shape[1])
     index.add(vectors)
     faiss.write_index(index, str(folder / DENSE))
-    return int(index.ntotal)
+    return vectors
+
+
+def _query_adapter(
+    settings: Settings,
+    documents: list[IndexedDocument],
+    accents: AccentModel,
+    encoder: "Encoder",
+    passages: np.ndarray,
+    model_name: str,
+) -> np.ndarray:
+    """The query adapter of this catalogue (query_adapter.py), trained on questions
+    analysed as the default search analyses them."""
+    tuning = SearchTuning()
+    vocabulary = load_vocabulary()
+    titles = [d.title for d in documents]
+    analyser = QueryAnalyser(
+        accents=accents,
+        aliases=vocabulary.aliases,
+        glossary=vocabulary.english(
+            titles, curated=True, title_terms=True, max_share=tuning.title_term_max_share
+        ),
+    )
+    questions = training_questions(
+        titles,
+        aliases=vocabulary.aliases.rows if vocabulary.aliases is not None else [],
+        gloss=vocabulary.title_terms.gloss,
+    )
+    analysed = [(analyser.analyse(text).dense_text, position) for text, position in questions]
+    # Generated questions repeat across builds: their vectors are kept like passages'.
+    cache = settings.cache_dir / "questions" / f"{model_name}-{encoder.query_precision}.npz"
+    return ensure_adapter(
+        cache_dir=settings.cache_dir,
+        model_name=model_name,
+        questions=analysed,
+        passages=passages,
+        encode=lambda texts: encode_with_cache(
+            texts, encoder.encode_queries, path=cache, dimension=encoder.dimension
+        ),
+    )
 
 
 def _texts_hash(texts: list[str]) -> str:

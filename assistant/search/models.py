@@ -35,6 +35,7 @@ class IndexManifest(BaseModel):
     model_path: str
     dimension: int = Field(gt=0)
     has_folded_copies: bool
+    has_query_adapter: bool = False  # query_adapter.npy (query_adapter.py)
     documents: int = Field(ge=0)
     vectors: int = Field(ge=0)
     lexical_terms: int = Field(ge=0)

@@ -49,13 +49,31 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     ),
     Qualifier(
         "remove",
-        re.compile(_OPENING + r"(?:xóa|xoá|hủy|huỷ|thu hồi|chấm dứt)\b"),
+        re.compile(_OPENING + r"(?:xóa|xoá|hủy|huỷ|thu hồi|chấm dứt|giải thể)\b"),
         ("xóa", "xoá", "hủy", "huỷ", "thu hồi", "chấm dứt", "cắt", "ngừng", "giải thể", "đóng"),
     ),
     Qualifier(
+        "pause",
+        re.compile(_OPENING + r"(?:tạm ngừng|tạm dừng|đình chỉ)\b"),
+        ("tạm ngừng", "tạm dừng", "ngừng", "dừng", "nghỉ", "đình chỉ"),
+    ),
+    Qualifier(
         "amend",
-        re.compile(_OPENING + r"(?:điều chỉnh|đính chính|hiệu đính|sửa đổi)\b"),
-        ("điều chỉnh", "đính chính", "hiệu đính", "sửa", "sai", "cải chính", "thay đổi", "bổ sung"),
+        re.compile(
+            _OPENING + r"(?:cấp\s+)?(?:điều chỉnh|đính chính|hiệu đính|sửa đổi|thay đổi|cập nhật)\b"
+        ),
+        (
+            "điều chỉnh",
+            "đính chính",
+            "hiệu đính",
+            "sửa",
+            "sai",
+            "cải chính",
+            "thay đổi",
+            "bổ sung",
+            "cập nhật",
+            "đổi",
+        ),
     ),
     Qualifier(
         "foreign",

@@ -6,20 +6,51 @@ question is, which gates the lexical side (English words collide with folded Vie
 syllables: "the" ~ "thẻ", "to" ~ "tờ").
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.search.accents import AccentModel
-from assistant.search.aliases import AliasTable
-from assistant.search.glossary import EnglishGlossary
+from assistant.search.aliases import AliasTable, default_aliases_path
+from assistant.search.glossary import EnglishGlossary, default_glossary_path
 from assistant.search.qualifiers import asked_qualifiers
 from assistant.search.syllables import folded_syllables, lexical_tokens
+from assistant.search.title_terms import TitleTerms
 from assistant.text import detect_language, has_diacritics, normalise_text
 
-__all__ = ["AnalysedQuery", "QueryAnalyser"]
+__all__ = ["AnalysedQuery", "QueryAnalyser", "Vocabulary", "load_vocabulary"]
 
 # A question up to this many characters is read; longer text is cut (the encoder reads
 # short queries fastest and a procedure question is rarely longer).
 _MAX_QUERY_CHARS = 300
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The bundled word lists the analysis reads."""
+
+    aliases: AliasTable | None
+    glossary: EnglishGlossary | None  # hand-written
+    title_terms: TitleTerms
+
+    def english(
+        self, titles: Sequence[str], *, curated: bool, title_terms: bool, max_share: float
+    ) -> EnglishGlossary | None:
+        """The English glossary a search uses: the hand-written one (or none, when not
+        ``curated``) with the title terms of ``titles`` as its fallback."""
+        glossary = self.glossary if curated else EnglishGlossary([])
+        if glossary is None or not title_terms:
+            return glossary
+        return glossary.extended(self.title_terms.glossary_rows(titles, max_share=max_share))
+
+
+def load_vocabulary() -> Vocabulary:
+    aliases = default_aliases_path()
+    glossary = default_glossary_path()
+    return Vocabulary(
+        aliases=AliasTable.load(aliases) if aliases.is_file() else None,
+        glossary=EnglishGlossary.load(glossary) if glossary.is_file() else None,
+        title_terms=TitleTerms.load(),
+    )
 
 
 @dataclass(frozen=True)

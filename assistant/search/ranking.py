@@ -48,7 +48,12 @@ class SearchTuning:
     use_folded_copies: bool = False  # only matters for an index built with them
     use_aliases: bool = True
     use_glossary: bool = True  # English administrative terms → Vietnamese wording
+    use_curated_glossary: bool = True  # the hand-written glossary (else title terms only)
+    use_title_terms: bool = True  # the glossary extended by every title term's English
+    # Title terms in more of the titles than this do not extend the glossary.
+    title_term_max_share: float = 0.01
     use_accent_restoration: bool = True
+    use_query_adapter: bool = True  # only matters for an index built with one
     use_language_gate: bool = True  # weight the question's own BM25 terms by how Vietnamese
     dense_weight: float = 1.0
     lexical_weight: float = 0.8

@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.search.aliases import AliasTable, default_aliases_path
 from assistant.search.errors import IndexMismatchError, InvalidSearchError
-from assistant.search.glossary import EnglishGlossary, default_glossary_path
 from assistant.search.index import SearchIndex, load_index, resolve_model
 from assistant.search.models import SearchHit
 from assistant.search.qualifiers import QUALIFIERS, title_qualifiers
-from assistant.search.query import AnalysedQuery, QueryAnalyser
+from assistant.search.query import AnalysedQuery, QueryAnalyser, Vocabulary, load_vocabulary
+from assistant.search.query_adapter import adapted
 from assistant.search.ranking import (
     FilterColumns,
     Ranked,
@@ -22,6 +21,7 @@ from assistant.search.ranking import (
     fuse,
     level_key,
 )
+from assistant.search.title_terms import TitleTerms
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -47,21 +47,26 @@ class SearchService:
         index: SearchIndex,
         encoder: "Encoder | None",
         *,
-        aliases: AliasTable | None,
-        glossary: EnglishGlossary | None = None,
+        vocabulary: Vocabulary,
         tuning: SearchTuning | None = None,
     ) -> None:
         self._index = index
         self._encoder = encoder
-        self._aliases = aliases
-        self._glossary = glossary
+        self._vocabulary = vocabulary
         self.tuning = tuning or SearchTuning()
+        glossary = vocabulary.english(
+            [d.title for d in index.documents],
+            curated=self.tuning.use_curated_glossary,
+            title_terms=self.tuning.use_title_terms,
+            max_share=self.tuning.title_term_max_share,
+        )
         self._analyser = QueryAnalyser(
             accents=index.accents,
-            aliases=aliases if self.tuning.use_aliases else None,
+            aliases=vocabulary.aliases if self.tuning.use_aliases else None,
             glossary=glossary if self.tuning.use_glossary else None,
             restore_accents=self.tuning.use_accent_restoration,
         )
+        self._adapter = index.adapter if self.tuning.use_query_adapter else None
         documents = index.documents
         self._columns = FilterColumns.of(documents)
         self._families = [d.family for d in documents]
@@ -105,22 +110,17 @@ class SearchService:
                 index.folder,
                 [f"model dimension {encoder.dimension} ≠ {index.manifest.dimension}"],
             )
-        aliases_path = default_aliases_path()
-        aliases = AliasTable.load(aliases_path) if aliases_path.is_file() else None
-        glossary_path = default_glossary_path()
-        glossary = EnglishGlossary.load(glossary_path) if glossary_path.is_file() else None
         log.info("search index loaded: %d procedures", len(index.documents))
-        return cls(index, encoder, aliases=aliases, glossary=glossary, tuning=tuning)
+        return cls(index, encoder, vocabulary=load_vocabulary(), tuning=tuning)
 
     def with_tuning(self, tuning: SearchTuning) -> "SearchService":
         """The same index and encoder ranked with other switches (for benchmarks)."""
-        return SearchService(
-            self._index,
-            self._encoder,
-            aliases=self._aliases,
-            glossary=self._glossary,
-            tuning=tuning,
-        )
+        return SearchService(self._index, self._encoder, vocabulary=self._vocabulary, tuning=tuning)
+
+    @property
+    def title_terms(self) -> TitleTerms:
+        """The catalogue's title terms with English renderings (``gloss`` of a title)."""
+        return self._vocabulary.title_terms
 
     @property
     def has_folded_copies(self) -> bool:
@@ -181,8 +181,8 @@ class SearchService:
         parts: list[tuple[np.ndarray, float, float]] = []
         dense = None
         if tuning.use_dense and self._encoder is not None:
-            dense = self._dense_scores(analysed.dense_text)
-            parts.append((dense, tuning.dense_weight, float(np.median(dense))))
+            ranking, dense = self._dense_scores(analysed.dense_text)
+            parts.append((ranking, tuning.dense_weight, float(np.median(ranking))))
         if tuning.use_lexical:
             lexical = self._lexical_scores(analysed)
             parts.append((lexical, tuning.lexical_weight, 0.0))
@@ -195,9 +195,18 @@ class SearchService:
             fused = fused - tuning.unasked_variant_penalty * np.logical_or.reduce(unasked)
         return fused, dense
 
-    def _dense_scores(self, text: str) -> np.ndarray:
+    def _dense_scores(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The dense side's ranking scores and the plain cosine similarities. With the
+        query adapter they differ: the adapter ranks, but the conversation's thresholds
+        (``min_similarity``) were measured on e5's own cosines, which hits still show."""
         assert self._encoder is not None
-        by_row = self._index.similarities(self._encoder.encode_query(text))
+        vector = self._encoder.encode_query(text)
+        cosine = self._by_document(self._index.similarities(vector))
+        if self._adapter is None:
+            return cosine, cosine
+        return self._by_document(self._index.similarities(adapted(vector, self._adapter))), cosine
+
+    def _by_document(self, by_row: np.ndarray) -> np.ndarray:
         size = self.size
         if self.tuning.use_folded_copies and by_row.size >= 2 * size:
             return np.maximum(by_row[:size], by_row[size : 2 * size])

@@ -84,3 +84,20 @@ def test_the_bundled_glossary_loads_and_covers_common_needs() -> None:
         ("my ID card expired", "hết hạn, cấp đổi"),
     ]:
         assert wording in bundled.translations(question), question
+
+
+def test_fallback_rows_only_translate_words_the_own_rows_leave(
+    glossary: EnglishGlossary,
+) -> None:
+    extended = glossary.extended(
+        [("driving licence test", "sát hạch lái xe"), ("shop", "cửa hàng")]
+    )
+
+    # The own "register birth" keeps its words; the fallback fills "shop" only.
+    assert extended.translations("register the birth of my shop") == [
+        "đăng ký khai sinh",
+        "cửa hàng",
+    ]
+    # A longer fallback term never displaces an own term inside it.
+    assert extended.translations("driving licence test") == ["giấy phép lái xe"]
+    assert extended.translations("licence test") == []

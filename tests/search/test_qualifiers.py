@@ -13,6 +13,10 @@ from assistant.search.qualifiers import asked_qualifiers, title_qualifiers
         ("Đổi giấy phép lái xe", {"exchange"}),
         ("Gia hạn tạm trú", {"extend"}),
         ("Xóa đăng ký thường trú", {"remove"}),
+        ("Giải thể hợp tác xã", {"remove"}),
+        ("Tạm ngừng kinh doanh hộ kinh doanh", {"pause"}),
+        ("Đăng ký thay đổi nội dung đăng ký hộ kinh doanh", {"amend"}),
+        ("Cấp điều chỉnh giấy phép xây dựng", {"amend"}),
         ("Thủ tục đăng ký khai sinh có yếu tố nước ngoài", {"foreign"}),
         ("Thủ tục đăng ký lại kết hôn có yếu tố nước ngoài", {"again", "foreign"}),
         # An action later in the title is not the procedure's own.
