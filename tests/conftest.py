@@ -23,3 +23,21 @@ def full_service(catalogue: CatalogueService) -> Iterator[SearchService]:
     settings = Settings()
     ensure_index(settings, progress=False)
     yield SearchService.load(settings, catalogue=catalogue)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throw-away PostgreSQL server (Debian's package), started once per session."""
+    from tests.support.servers import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """A throw-away Redis server (Debian's package), started once per session."""
+    from tests.support.servers import redis_server
+
+    with redis_server() as url:
+        yield url

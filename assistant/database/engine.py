@@ -8,8 +8,11 @@ __all__ = ["create_db_engine", "is_reachable"]
 
 def create_db_engine(url: str) -> Engine:
     """An engine for ``url``; creates the folder of a SQLite file and turns on WAL so
-    readers don't block the writer."""
+    readers don't block the writer. A plain ``postgresql://`` URL uses psycopg 3 (the
+    driver the gateway installs)."""
     parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        url = parsed.set(drivername="postgresql+psycopg")  # type: ignore[assignment]
     is_sqlite = parsed.get_backend_name() == "sqlite"
     if is_sqlite and parsed.database and parsed.database != ":memory:":
         from pathlib import Path

@@ -43,13 +43,13 @@ def run(settings: Settings, *, echo: Callable[[str], None] = print) -> int:
             f"  Trang chủ / home page:   {url}/\n"
             f"  Chat API:                {url}/api/chat\n"
             f"  Tài liệu API / API docs: {url}/docs\n"
-            f"  Máy chủ Rasa / Rasa:     {settings.rasa.url}\n"
+            f"  Máy chủ Rasa / Rasa:     {', '.join(settings.rasa.urls)}\n"
             f"  Nhật ký / logs:          {settings.data_dir / 'logs'}\n"
             f"Nhấn Ctrl-C để dừng / press Ctrl-C to stop."
         )
         while not stopping.wait(1.0):
-            for process in (stack.gateway, stack.rasa):
-                if process is not None and not process.is_running():
+            for process in stack.processes:
+                if not process.is_running():
                     echo(f"{process.name} stopped unexpectedly; see {process.log_file}")
                     return 1
         return 0
