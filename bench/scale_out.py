@@ -6,11 +6,12 @@ Starts one stack per configuration on free ports (SQLite stores; a throw-away Re
 server from Debian's ``redis-server`` when a configuration needs one), one after the
 other, in the same run. Prints turns/s, p50 and p95 per configuration.
 
-    .venv/bin/python bench/scale_out.py [--conversations 16] [--turns 20] \
+    PYTHONPATH=. .venv/bin/python bench/scale_out.py [--conversations 16] [--turns 20] \
         [--configs 1x1,2x1,1x2,2x2] [--redis] [--json out.json]
 
 ``RxW`` is R Rasa processes and W gateway workers; ``--redis`` gives every
-configuration the Redis lock store (several workers always get it).
+configuration the Redis lock store (several workers always get it). The Redis server
+comes from the tests' support code, hence ``PYTHONPATH=.``.
 """
 
 import argparse
