@@ -55,10 +55,10 @@ class ServerSettings(BaseModel):
 class RasaSettings(BaseModel):
     url: str = ""  # where the gateway reaches Rasa; default: the local server on ``port``
     port: int = Field(default=5005, ge=1, le=65535)
-    # Local Rasa processes `assistant run` starts, on ``port``, ``port + 1`` …. 0: two
-    # on a machine with two cores or more (measured the fastest on 2 cores, see
-    # docs/deployment.md), else one; always one when ``url`` names a server.
-    processes: int = Field(default=0, ge=0, le=32)
+    # Local Rasa processes `assistant run` starts, on ``port``, ``port + 1`` …. One is
+    # the fastest on 2 cores, where the gateway needs the other core (measured with
+    # bench/scale_out.py, docs/deployment.md); more pay off with more cores.
+    processes: int = Field(default=1, ge=1, le=32)
     # Every Rasa server the gateway spreads conversations over (a conversation sticks to
     # one; another takes over when it fails). Default: ``url``, or the local processes.
     urls: list[str] = Field(default_factory=list)
@@ -80,8 +80,6 @@ class RasaSettings(BaseModel):
         # Setting only the port must move both the server the launcher starts and the
         # address the gateway calls.
         is_local = not self.url
-        if self.processes == 0:
-            self.processes = min(2, os.cpu_count() or 1) if is_local else 1
         if is_local:
             self.url = f"http://127.0.0.1:{self.port}"
         if not self.urls:

@@ -1,5 +1,3 @@
-import os
-
 import pytest
 from pydantic import ValidationError
 
@@ -41,11 +39,6 @@ def test_several_rasa_processes_are_all_called() -> None:
     assert rasa.local_ports == [5200, 5201, 5202]
     assert rasa.urls == [f"http://127.0.0.1:{port}" for port in (5200, 5201, 5202)]
     assert RasaSettings(url="http://rasa:5005", processes=2).urls == ["http://rasa:5005"]
-
-
-def test_the_embedded_default_uses_two_cores_and_a_named_server_one_process() -> None:
-    assert RasaSettings().processes == min(2, os.cpu_count() or 1)
-    assert RasaSettings(url="http://rasa:5005").processes == 1
 
 
 def test_redis_shares_the_rate_limit_counters() -> None:
