@@ -20,7 +20,7 @@ done
 endef
 comma := ,
 
-.PHONY: help run test setup prepare browser fonts lint unit integration clean
+.PHONY: help run test setup prepare browser fonts servers lint unit integration clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -28,7 +28,7 @@ help:  ## list the targets
 run: setup  ## set up what is missing, then run the assistant (Ctrl-C stops it)
 	$(VENV)/bin/assistant run
 
-test: setup browser  ## set up what is missing, then run lint, type checks and every test
+test: setup browser servers  ## set up what is missing, then run lint, type checks and every test
 	$(VENV)/bin/ruff check assistant actions tests bench
 	$(VENV)/bin/mypy
 	$(VENV)/bin/assistant prepare
@@ -48,6 +48,15 @@ browser:  ## install Chromium for the widget's browser tests (skipped when prese
 	sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	$$sudo apt-get update && \
 	$$sudo apt-get install -y --no-install-recommends chromium fonts-noto-color-emoji
+
+# The scale-out tests start throw-away PostgreSQL and Redis servers of their own (temp
+# folders, free ports); production runs them as the system's services (docs/deployment.md).
+servers:  ## install PostgreSQL and Redis for the scale-out tests (skipped when present)
+	@if command -v redis-server >/dev/null && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; \
+	then exit 0; fi; \
+	sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	$$sudo apt-get update && \
+	$$sudo apt-get install -y --no-install-recommends postgresql redis-server
 
 # The printable feedback QR sheets (PDF) need a TrueType font with Vietnamese glyphs.
 fonts:  ## install DejaVu Sans for the QR sheets (skipped when present)

@@ -42,7 +42,8 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
 ) -> None:
-    """Run the gateway only (Rasa is expected at ASSISTANT_RASA__URL)."""
+    """Run the gateway only (``ASSISTANT_SERVER__WORKERS`` workers; Rasa is expected at
+    ASSISTANT_RASA__URLS)."""
     import uvicorn
 
     settings = Settings()
@@ -52,6 +53,7 @@ def serve(
         host=host or settings.server.host,
         port=port or settings.server.port,
         proxy_headers=False,  # client addresses: ASSISTANT_SERVER__TRUSTED_PROXIES only
+        workers=settings.server.workers,
     )
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 
 from assistant.catalogue.service import CatalogueService
 from assistant.channels.service import ChannelService, build_channels
-from assistant.database import create_db_engine, upgrade_to_head
+from assistant.database import create_db_engine, setup_lock, upgrade_to_head
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.service import DialogueService
 from assistant.dossiers.service import DossierService
@@ -48,14 +48,22 @@ class Services:
     @classmethod
     def create(cls, settings: Settings) -> "Services":
         """Cheap, synchronous part of start-up; the search index loads in ``start``."""
-        from assistant.dialogue.action_endpoint import build_executor
-
         catalogue = CatalogueService.load(settings.search.catalogue_path)
         rasa = RasaClient(
-            settings.rasa.url, timeout=settings.rasa.timeout_seconds, token=settings.rasa.token
+            settings.rasa.urls, timeout=settings.rasa.timeout_seconds, token=settings.rasa.token
         )
         engine = create_db_engine(settings.effective_database_url)
-        upgrade_to_head(engine)
+        with setup_lock(engine):  # gateway workers start together
+            upgrade_to_head(engine)
+            return cls._assemble(settings, catalogue=catalogue, engine=engine, rasa=rasa)
+
+    @classmethod
+    def _assemble(
+        cls, settings: Settings, *, catalogue: CatalogueService, engine: Engine,
+        rasa: RasaClient,
+    ) -> "Services":
+        from assistant.dialogue.action_endpoint import build_executor
+
         services = cls(settings=settings, catalogue=catalogue, db=engine, rasa=rasa)
         services.feedback = FeedbackService.create(
             engine, settings=settings.feedback, public_url=settings.effective_public_url,

@@ -56,11 +56,27 @@ class ServerSettings(BaseModel):
     # Rasa's calls to the action endpoint carry the whole tracker and domain (hundreds of
     # kB in a long conversation); the token is checked before the body is read.
     max_action_body_bytes: int = Field(default=16 * 1024 * 1024, ge=1024)
+    # Gateway worker processes (uvicorn --workers). More than one needs ``redis_url`` (the
+    # rate-limit counters are shared there) and Telegram in webhook mode.
+    workers: int = Field(default=1, ge=1, le=64)
 
 
 class RasaSettings(BaseModel):
     url: str = ""  # where the gateway reaches Rasa; default: the local server on ``port``
     port: int = Field(default=5005, ge=1, le=65535)
+    # Local Rasa processes `assistant run` starts, on ``port``, ``port + 1`` …. One is
+    # the fastest on 2 cores, where the gateway needs the other core (measured with
+    # bench/scale_out.py, docs/deployment.md); more pay off with more cores.
+    processes: int = Field(default=1, ge=1, le=32)
+    # Every Rasa server the gateway spreads conversations over (a conversation sticks to
+    # one; another takes over when it fails). Default: ``url``, or the local processes.
+    urls: list[str] = Field(default_factory=list)
+    # The tracker store every Rasa process shares, as a SQLAlchemy URL (e.g.
+    # postgresql://rasa:secret@db:5432/rasa); empty: the SQLite file below.
+    tracker_store_url: str = ""
+    # How long a conversation's lock outlives a Rasa process that died holding it (Rasa's
+    # TICKET_LOCK_LIFETIME); a turn normally holds it well under a second.
+    lock_lifetime_seconds: int = Field(default=10, ge=1)
     timeout_seconds: float = Field(default=20.0, gt=0)
     # One turn (message + tracker read) answers within this, Rasa or not: below the
     # widget's 30 s, so the user reads the degraded answer rather than a timeout.
@@ -83,9 +99,20 @@ class RasaSettings(BaseModel):
     def _local_url_follows_port(self) -> "RasaSettings":
         # Setting only the port must move both the server the launcher starts and the
         # address the gateway calls.
-        if not self.url:
+        is_local = not self.url
+        if is_local:
             self.url = f"http://127.0.0.1:{self.port}"
+        if not self.urls:
+            self.urls = (
+                [f"http://127.0.0.1:{port}" for port in self.local_ports]
+                if is_local else [self.url]
+            )
         return self
+
+    @property
+    def local_ports(self) -> list[int]:
+        """The ports of the Rasa processes `assistant run` starts."""
+        return [self.port + number for number in range(self.processes)]
 
 
 class SearchSettings(BaseModel):
@@ -138,7 +165,10 @@ class Settings(BaseSettings):
     # Built artefacts keyed by the hash of their inputs (trained Rasa models, the
     # embedding model), shared by every checkout on the machine.
     cache_dir: Path = Field(default_factory=_default_cache_dir)
-    database_url: str = ""  # default: SQLite file under data_dir
+    database_url: str = ""  # default: SQLite file under data_dir; or postgresql://…
+    # One Redis server (redis://host:6379/0) for Rasa's lock store and the rate-limit
+    # counters, needed by several Rasa processes or gateway workers; empty: in memory.
+    redis_url: str = ""
     staff_token: str = "dev-staff-token"
     log_level: str = "INFO"
     max_message_chars: int = Field(default=2000, ge=50)
@@ -159,6 +189,27 @@ class Settings(BaseSettings):
     def _refuse_dev_secrets_in_production(self) -> "Settings":
         if self.environment == "production" and self.staff_token in {"", "dev-staff-token"}:
             raise ValueError("ASSISTANT_STAFF_TOKEN must be set to a real secret in production")
+        return self
+
+    @model_validator(mode="after")
+    def _shared_state_for_several_workers(self) -> "Settings":
+        if self.redis_url:  # counters kept in memory would be per worker
+            for group in (self.dossiers, self.feedback):
+                if group.rate_limit_storage == "memory://":
+                    group.rate_limit_storage = self.redis_url
+        if self.server.workers > 1:
+            if not self.redis_url and "memory://" in {
+                self.dossiers.rate_limit_storage, self.feedback.rate_limit_storage
+            }:
+                raise ValueError(
+                    "ASSISTANT_SERVER__WORKERS > 1 needs ASSISTANT_REDIS_URL: each worker "
+                    "would count rate limits on its own"
+                )
+            if self.telegram.mode == "polling" and self.telegram.bot_token:
+                raise ValueError(
+                    "Telegram polling takes updates in one process: use "
+                    "ASSISTANT_TELEGRAM__MODE=webhook with several gateway workers"
+                )
         return self
 
     @property

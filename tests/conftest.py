@@ -26,6 +26,24 @@ def full_service(catalogue: CatalogueService) -> Iterator[SearchService]:
     yield SearchService.load(settings, catalogue=catalogue)
 
 
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A throw-away PostgreSQL server (Debian's package), started once per session."""
+    from tests.support.servers import postgres_server
+
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """A throw-away Redis server (Debian's package), started once per session."""
+    from tests.support.servers import redis_server
+
+    with redis_server() as url:
+        yield url
+
+
 # Property-based tests keep no example database in the checkout (CI starts clean anyway)
 # and no per-example deadline: the CI machine is shared, and a slow example is not a bug.
 hypothesis_settings.register_profile("project", database=None, deadline=None)

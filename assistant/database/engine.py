@@ -9,8 +9,11 @@ __all__ = ["create_db_engine", "is_reachable"]
 def create_db_engine(url: str, *, busy_timeout_ms: int = 2000) -> Engine:
     """An engine for ``url``; creates the folder of a SQLite file and turns on WAL so
     readers don't block the writer; a SQLite writer waits ``busy_timeout_ms`` for the
-    lock before writes are retried (``retry_when_locked``)."""
+    lock before writes are retried (``retry_when_locked``). A plain ``postgresql://``
+    URL uses psycopg 3 (the driver the gateway installs)."""
     parsed = make_url(url)
+    if parsed.drivername == "postgresql":
+        url = parsed.set(drivername="postgresql+psycopg")  # type: ignore[assignment]
     is_sqlite = parsed.get_backend_name() == "sqlite"
     if is_sqlite and parsed.database and parsed.database != ":memory:":
         from pathlib import Path

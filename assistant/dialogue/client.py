@@ -1,6 +1,16 @@
-"""HTTP client of the Rasa server (REST channel and HTTP API)."""
+"""HTTP client of the Rasa servers (REST channel and HTTP API).
 
+With several Rasa servers a conversation sticks to one of them (rendezvous hashing of
+the sender id, so every gateway worker and replica picks the same one and adding or
+removing a server only moves that server's conversations). When its server refuses the
+connection, drops it, times out or answers 5xx, the next server in the conversation's
+order takes the turn: the servers share one tracker store (and a Redis lock store), so
+the conversation goes on there with its slots."""
+
+import hashlib
 import logging
+import time
+from collections.abc import Sequence
 from typing import Any
 
 import httpx
@@ -12,6 +22,10 @@ __all__ = ["RasaClient", "RasaStatus"]
 
 log = logging.getLogger(__name__)
 
+# A server that just failed is tried last for this long, so the conversations it held
+# don't each pay a failed connection (or a timeout) before going to another one.
+_DOWN_SECONDS = 5.0
+
 
 class RasaStatus(dict[str, Any]):
     """What ``GET /status`` said; empty when Rasa did not answer."""
@@ -21,63 +35,119 @@ class RasaStatus(dict[str, Any]):
         return bool(self.get("model_file") or self.get("model_id"))
 
 
-class RasaClient:
-    """Talks to one Rasa server; owns its connection pool until ``aclose``."""
+class _ServerError(Exception):
+    """A 5xx answer: the next server may do better."""
 
-    def __init__(self, base_url: str, *, timeout: float, token: str = "") -> None:
+
+class RasaClient:
+    """Talks to one or more Rasa servers; owns its connection pool until ``aclose``."""
+
+    def __init__(
+        self, urls: str | Sequence[str], *, timeout: float, token: str = ""
+    ) -> None:
+        listed = [urls] if isinstance(urls, str) else list(urls)
+        self.urls = [url.rstrip("/") for url in listed]
+        if not self.urls:
+            raise ValueError("at least one Rasa server URL is needed")
         self._params = {"token": token} if token else {}
-        self._http = httpx.AsyncClient(base_url=base_url.rstrip("/"), timeout=timeout)
+        self._http = httpx.AsyncClient(timeout=timeout)
+        self._down_until: dict[str, float] = {}
 
     async def aclose(self) -> None:
         await self._http.aclose()
+
+    def servers_for(self, sender_id: str) -> list[str]:
+        """The servers in the order a conversation tries them: its own first."""
+        if len(self.urls) == 1:
+            return list(self.urls)
+
+        def weight(url: str) -> bytes:
+            return hashlib.blake2b(f"{sender_id}\n{url}".encode(), digest_size=8).digest()
+
+        ranked = sorted(self.urls, key=weight, reverse=True)
+        now = time.monotonic()
+        # Stable sort: the healthy servers keep their order, the recently failed go last.
+        return sorted(ranked, key=lambda url: self._down_until.get(url, 0.0) > now)
 
     async def send(
         self, sender_id: str, text: str, *, metadata: dict[str, Any]
     ) -> list[BotMessage]:
         """Post one user message to the REST channel; return the bot's replies in order."""
         body = {"sender": sender_id, "message": text, "metadata": metadata}
+        response = await self._request(sender_id, "POST", "/webhooks/rest/webhook", json=body)
         try:
-            response = await self._http.post("/webhooks/rest/webhook", json=body)
-            response.raise_for_status()
             replies = response.json()
-        except (httpx.HTTPError, ValueError) as exc:
+        except ValueError as exc:
             raise RasaUnavailableError(f"{type(exc).__name__}: {exc}") from exc
+        if not isinstance(replies, list):
+            raise RasaUnavailableError(f"unexpected reply: {type(replies).__name__}")
         return [_to_message(reply) for reply in replies if isinstance(reply, dict)]
 
     async def status(self) -> RasaStatus:
-        """Rasa's ``/status``; an empty status when it is down or has no model."""
-        try:
-            response = await self._http.get("/status", params=self._params, timeout=3.0)
-            response.raise_for_status()
-            return RasaStatus(response.json())
-        except (httpx.HTTPError, ValueError) as exc:
-            log.debug("rasa status failed: %s", exc)
-            return RasaStatus()
+        """``/status`` of the first server that answers with a model; an empty status
+        when none does."""
+        found = RasaStatus()
+        for url in self.urls:
+            try:
+                response = await self._http.get(
+                    f"{url}/status", params=self._params, timeout=3.0
+                )
+                response.raise_for_status()
+                found = RasaStatus(response.json())
+            except (httpx.HTTPError, ValueError) as exc:
+                log.debug("rasa status of %s failed: %s", url, exc)
+                continue
+            if found.has_model:
+                break
+        return found
 
     async def slot(self, sender_id: str, name: str) -> Any:
         """The current value of one slot of a conversation; None when unknown."""
         try:
-            response = await self._http.get(
-                f"/conversations/{sender_id}/tracker",
+            response = await self._request(
+                sender_id, "GET", f"/conversations/{sender_id}/tracker",
                 params={**self._params, "include_events": "NONE"},
             )
-            response.raise_for_status()
             return (response.json().get("slots") or {}).get(name)
-        except (httpx.HTTPError, ValueError, AttributeError) as exc:
+        except (RasaUnavailableError, ValueError, AttributeError) as exc:
             log.debug("rasa tracker read failed: %s", exc)
             return None
 
     async def parse(self, text: str) -> dict[str, Any]:
         """NLU only (``/model/parse``), for the staff intent tester."""
+        response = await self._request(
+            text, "POST", "/model/parse", json={"text": text}, params=self._params
+        )
         try:
-            response = await self._http.post(
-                "/model/parse", json={"text": text}, params=self._params
-            )
-            response.raise_for_status()
             parsed: dict[str, Any] = response.json()
-        except (httpx.HTTPError, ValueError) as exc:
+        except ValueError as exc:
             raise RasaUnavailableError(f"{type(exc).__name__}: {exc}") from exc
         return parsed
+
+    async def _request(
+        self, sender_id: str, method: str, path: str, **kwargs: Any
+    ) -> httpx.Response:
+        """``method path`` on the conversation's server, then on the others in its
+        order while a server is down; a 4xx is the request's fault and is not retried."""
+        failures: list[str] = []
+        for url in self.servers_for(sender_id):
+            try:
+                response = await self._http.request(method, f"{url}{path}", **kwargs)
+                if response.status_code >= 500:
+                    raise _ServerError(f"HTTP {response.status_code}")
+                response.raise_for_status()
+            except (httpx.TransportError, _ServerError) as exc:
+                self._down_until[url] = time.monotonic() + _DOWN_SECONDS
+                failures.append(f"{url}: {type(exc).__name__}: {exc}")
+                continue
+            except httpx.HTTPStatusError as exc:
+                raise RasaUnavailableError(f"{url}: {exc}") from exc
+            if failures:
+                log.warning("rasa server(s) failed, %s took the turn: %s",
+                            url, "; ".join(failures))
+            self._down_until.pop(url, None)
+            return response
+        raise RasaUnavailableError("; ".join(failures))
 
 
 def _to_message(reply: dict[str, Any]) -> BotMessage:

@@ -43,15 +43,21 @@ def run(settings: Settings, *, echo: Callable[[str], None] = print) -> int:
             f"  Trang chủ / home page:   {url}/\n"
             f"  Chat API:                {url}/api/chat\n"
             f"  Tài liệu API / API docs: {url}/docs\n"
-            f"  Máy chủ Rasa / Rasa:     {settings.rasa.url}\n"
+            f"  Máy chủ Rasa / Rasa:     {', '.join(settings.rasa.urls)}\n"
             f"  Nhật ký / logs:          {settings.data_dir / 'logs'}\n"
             f"Nhấn Ctrl-C để dừng / press Ctrl-C to stop."
         )
         while not stopping.wait(1.0):
-            for process in (stack.gateway, stack.rasa):
-                if process is not None and not process.is_running():
-                    echo(f"{process.name} stopped unexpectedly; see {process.log_file}")
-                    return 1
+            if stack.gateway is not None and not stack.gateway.is_running():
+                echo(f"gateway stopped unexpectedly; see {stack.gateway.log_file}")
+                return 1
+            # The other Rasa processes carry its conversations meanwhile.
+            for port, process in list(stack.rasa_by_port.items()):
+                if not process.is_running():
+                    echo(f"{process.name} stopped unexpectedly, restarting; "
+                         f"see {process.log_file}")
+                    process.stop()
+                    stack.start_rasa_on(port, model=model)
         return 0
     except (RuntimeError, TimeoutError) as exc:
         echo(f"Không khởi động được / could not start: {exc}")

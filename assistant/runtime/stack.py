@@ -52,13 +52,14 @@ def with_generated_secrets(settings: Settings) -> Settings:
 
 
 class Stack:
-    """Gateway + Rasa for one ``Settings``; ``stop`` ends both process groups."""
+    """Gateway (``server.workers`` uvicorn workers) + ``rasa.processes`` Rasa processes for
+    one ``Settings``; ``stop`` ends every process group."""
 
     def __init__(self, settings: Settings, *, log_dir: Path | None = None) -> None:
         self.settings = with_generated_secrets(settings)
         self._log_dir = log_dir or settings.data_dir / "logs"
         self.gateway: ManagedProcess | None = None
-        self.rasa: ManagedProcess | None = None
+        self.rasa_by_port: dict[int, ManagedProcess] = {}
 
     @property
     def gateway_url(self) -> str:
@@ -74,6 +75,8 @@ class Stack:
             # Client addresses come from ASSISTANT_SERVER__TRUSTED_PROXIES only.
             "--no-proxy-headers",
         ]
+        if settings.server.workers > 1:
+            command += ["--workers", str(settings.server.workers)]
         env = {**os.environ, **settings_environment(settings)}
         self.gateway = ManagedProcess(
             "gateway", command, cwd=project_root(), env=env,
@@ -81,19 +84,40 @@ class Stack:
         )
         self.gateway.start()
 
+    @property
+    def rasa(self) -> ManagedProcess | None:
+        """The first Rasa process (the only one by default)."""
+        return next(iter(self.rasa_by_port.values()), None)
+
+    @property
+    def processes(self) -> list[ManagedProcess]:
+        return [*([self.gateway] if self.gateway else []), *self.rasa_by_port.values()]
+
     def start_rasa(self, model: Path | None = None) -> None:
+        """Start one Rasa process per port of ``rasa.local_ports``."""
         model = model or ensure_model(self.settings)
-        self.rasa = rasa_process(
+        for port in self.settings.rasa.local_ports:
+            self.start_rasa_on(port, model=model)
+
+    def start_rasa_on(self, port: int, *, model: Path) -> ManagedProcess:
+        """Start one more Rasa process on ``port`` (its log: ``rasa-<port>.log``)."""
+        name = "rasa.log" if port == self.settings.rasa.port else f"rasa-{port}.log"
+        process = rasa_process(
             self.settings, model=model, gateway_url=self.gateway_url,
-            log_file=self._log_dir / "rasa.log",
+            log_file=self._log_dir / name, port=port,
         )
-        self.rasa.start()
+        process.start()
+        self.rasa_by_port[port] = process
+        return process
 
     def wait_ready(self, *, timeout: float = 300.0) -> None:
-        """Block until ``/readyz`` is 200 (Rasa model loaded, database, search index)."""
-        if self.rasa is not None:
-            self.rasa.wait_until(
-                lambda: rasa_has_model(self.settings), timeout=timeout, what="serving a model"
+        """Block until every Rasa process serves its model and ``/readyz`` is 200
+        (database, search index)."""
+        for port, process in self.rasa_by_port.items():
+            url = f"http://127.0.0.1:{port}"
+            process.wait_until(
+                lambda url=url: rasa_has_model(self.settings, url),  # type: ignore[misc]
+                timeout=timeout, what="serving a model",
             )
         assert self.gateway is not None, "start_gateway first"
         self.gateway.wait_until(self._gateway_ready, timeout=timeout, what="ready")
@@ -105,6 +129,5 @@ class Stack:
             return False
 
     def stop(self) -> None:
-        for process in (self.rasa, self.gateway):
-            if process is not None:
-                process.stop()
+        for process in reversed(self.processes):
+            process.stop()

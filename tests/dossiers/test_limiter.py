@@ -70,3 +70,19 @@ def test_anonymous_requests_are_not_counted_against_anyone() -> None:
     limiter = _limiter(sender="1/second", client="1/second")
     for _ in range(3):
         limiter.hit(Requester(channel="api"))
+
+
+@pytest.mark.integration
+def test_gateway_workers_share_the_counters_in_redis(redis_url: str) -> None:
+    workers = [
+        LookupLimiter(sender_limits="3/minute", client_limits="100/minute",
+                      verification_limits="2/minute", storage_uri=redis_url)
+        for _ in range(2)
+    ]
+    who = Requester(channel="web", sender_id="shared-in-redis")
+    workers[0].hit(who)
+    workers[1].hit(who)
+    workers[0].hit(who)
+    with pytest.raises(LookupRateLimitedError):
+        workers[1].hit(who)
+    workers[0].reset()
