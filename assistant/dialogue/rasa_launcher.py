@@ -5,19 +5,25 @@ This file runs as a script in the Rasa venv (Python 3.10), never inside the gate
 arguments of ``rasa``. It imports only the standard library, Rasa and its
 dependencies.
 
-The one change: Rasa 3.6 checks every action server response with
-``jsonschema.validate``, which re-checks the schema against its meta-schema and
-builds a new validator on each call; under load that was 62 % of the Rasa
-process's CPU (docs/notes: rasa-speed). The validator is built once here, for the
-same schema, and a malformed response fails with the same ``ValidationError`` and
-message as before.
+The changes, each measured with py-spy on the Rasa process under chat load
+(bench/chat_load.py --profile):
+
+- Rasa 3.6 checks every action server response with ``jsonschema.validate``, which
+  re-checks the schema against its meta-schema and builds a new validator on each
+  call (62 % of Rasa's CPU). The validator is built once here, for the same schema,
+  and a malformed response fails with the same ``ValidationError`` and message.
+- The SQLite tracker store committed every turn with a rollback journal and full
+  syncs, blocking the event loop on the disk (a fifth of Rasa's samples once the
+  validator was fixed). Its connections use write-ahead logging with
+  ``synchronous=NORMAL`` (SQLite's recommended WAL setting): a crash of the process
+  loses nothing, and several Rasa processes can share the file.
 """
 
 import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["install_cached_validator", "main"]
+__all__ = ["install_cached_validator", "main", "use_sqlite_wal"]
 
 
 def install_cached_validator() -> None:
@@ -49,9 +55,25 @@ def install_cached_validator() -> None:
     RemoteAction._validate_action_result = _validate_action_result
 
 
+def use_sqlite_wal() -> None:
+    """Every SQLite connection SQLAlchemy opens in this process uses WAL mode."""
+    import sqlite3
+
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    def _on_connect(connection: Any, _record: Any) -> None:
+        if isinstance(connection, sqlite3.Connection):
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+
+    event.listen(Engine, "connect", _on_connect)
+
+
 def main(argv: list[str]) -> None:
     """Apply the start-up changes, then run ``rasa`` with ``argv``."""
     install_cached_validator()
+    use_sqlite_wal()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *argv]
