@@ -74,10 +74,12 @@ class Stack:
         )
         self.gateway.start()
 
-    def start_rasa(self, model: Path | None = None) -> None:
+    def start_rasa(self, model: Path | None = None, *, actions_url: str | None = None) -> None:
+        """Start Rasa; its action endpoint is this gateway unless ``actions_url`` (the
+        base URL of another server of ``/actions/webhook``) is given."""
         model = model or ensure_model(self.settings)
         self.rasa = rasa_process(
-            self.settings, model=model, gateway_url=self.gateway_url,
+            self.settings, model=model, gateway_url=actions_url or self.gateway_url,
             log_file=self._log_dir / "rasa.log",
         )
         self.rasa.start()
