@@ -15,15 +15,14 @@ _FRAME = re.compile(r"\((?P<file>[^():]+\.py)(?::\d+)?\)")
 
 
 def module_of(path: str, depth: int) -> str:
-    """``…/site-packages/rasa/core/tracker_store.py`` → ``rasa.core`` (depth 2)."""
-    for marker in ("site-packages/", "lib/python3.10/", "lib/python3.11/"):
+    """``rasa/core/tracker_store.py`` → ``rasa.core`` (depth 2); py-spy writes paths
+    relative to ``sys.path`` and absolute ones for scripts."""
+    for marker in ("site-packages/", "/lib/python3.10/", "/lib/python3.11/"):
         if marker in path:
             path = path.split(marker, 1)[1]
             break
-    else:
-        path = path.rsplit("/wt/", 1)[-1].split("/", 1)[-1]  # our checkout
-    parts = path.removesuffix(".py").split("/")
-    return ".".join(parts[:depth]) if len(parts) > depth else ".".join(parts[:-1] or parts)
+    parts = path.removesuffix(".py").strip("/").split("/")
+    return ".".join(parts[:depth])
 
 
 def shares(raw: str, depth: int) -> tuple[int, Counter[str]]:
