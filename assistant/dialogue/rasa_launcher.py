@@ -17,13 +17,16 @@ The changes, each measured with py-spy on the Rasa process under chat load
   validator was fixed). Its connections use write-ahead logging with
   ``synchronous=NORMAL`` (SQLite's recommended WAL setting): a crash of the process
   loses nothing, and several Rasa processes can share the file.
+- Every stored event read back looks its class up by walking all ``Event``
+  subclasses (with ``inspect.isabstract`` on each): 7 % of Rasa's samples. The
+  classes found are remembered by type name.
 """
 
 import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["install_cached_validator", "main", "use_sqlite_wal"]
+__all__ = ["install_cached_validator", "main", "remember_event_types", "use_sqlite_wal"]
 
 
 def install_cached_validator() -> None:
@@ -70,10 +73,30 @@ def use_sqlite_wal() -> None:
     event.listen(Engine, "connect", _on_connect)
 
 
+def remember_event_types() -> None:
+    """``Event.resolve_by_type`` answers from a cache once a type name was found."""
+    from rasa.shared.core.events import Event
+
+    original = Event.resolve_by_type
+    known: dict[str, Any] = {}
+
+    def resolve_by_type(type_name: str, default: Any = None) -> Any:
+        found = known.get(type_name)
+        if found is None:
+            found = original(type_name, default)
+            # A default stands for "not found": only real matches are remembered.
+            if found is not None and found is not default:
+                known[type_name] = found
+        return found
+
+    Event.resolve_by_type = staticmethod(resolve_by_type)
+
+
 def main(argv: list[str]) -> None:
     """Apply the start-up changes, then run ``rasa`` with ``argv``."""
     install_cached_validator()
     use_sqlite_wal()
+    remember_event_types()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *argv]

@@ -112,13 +112,15 @@ def test_a_malformed_action_response_is_refused(own: OwnStack) -> None:
     assert "Xin chào" in _greet(own.rasa_url)  # and the server goes on answering
 
 
-def test_the_cached_validator_raises_what_jsonschema_validate_raised() -> None:
-    """Same verdict and same message as Rasa's own check, on valid and malformed bodies."""
+def test_the_launcher_changes_keep_rasas_answers() -> None:
+    """The cached validator gives the verdict and message of Rasa's own check on valid
+    and malformed bodies; remembered event types are the ones Rasa finds."""
     bodies = [VALID, EMPTY, MALFORMED, {"events": "none"}, {"responses": ["text"]},
               {"events": [{"event": "unknown-kind"}]}, {"events": [{"name": "x"}]}, []]
     script = f"""
 import importlib.util, json, sys
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.utils.common import all_subclasses as launcher_subclasses
 def verdicts():
     out = []
     for body in json.loads(sys.argv[1]):
@@ -132,7 +134,14 @@ spec = importlib.util.spec_from_file_location("launcher", {rasa_launcher.__file_
 launcher = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(launcher)
 launcher.install_cached_validator()
-print(json.dumps([before, verdicts()]))
+after = verdicts()
+from rasa.shared.core.events import Event, UserUttered
+names = sorted({{c.type_name for c in launcher_subclasses(Event)}}) + ["topic"]
+stock = [Event.resolve_by_type(n) for n in names]
+launcher.remember_event_types()
+assert [Event.resolve_by_type(n) for n in names * 2] == stock * 2
+assert Event.resolve_by_type("nonsense", UserUttered) is UserUttered
+print(json.dumps([before, after]))
 """
     settings = Settings()
     python = rasa_executable(settings).parent / "python"
