@@ -16,7 +16,8 @@ The changes, each measured with py-spy on the Rasa process under chat load
   syncs, blocking the event loop on the disk (a fifth of Rasa's samples once the
   validator was fixed). Its connections use write-ahead logging with
   ``synchronous=NORMAL`` (SQLite's recommended WAL setting): a crash of the process
-  loses nothing, and several Rasa processes can share the file.
+  loses nothing, and several Rasa processes can share the file. Its connections
+  are pooled instead of opened per query.
 - Every stored event read back looks its class up by walking all ``Event``
   subclasses (with ``inspect.isabstract`` on each): 7 % of Rasa's samples. The
   classes found are remembered by type name.
@@ -59,11 +60,13 @@ def install_cached_validator() -> None:
 
 
 def use_sqlite_wal() -> None:
-    """Every SQLite connection SQLAlchemy opens in this process uses WAL mode."""
+    """SQLite tracker stores keep their connections and use WAL mode."""
     import sqlite3
 
+    import rasa.core.tracker_store as tracker_store
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
+    from sqlalchemy.pool import QueuePool
 
     def _on_connect(connection: Any, _record: Any) -> None:
         if isinstance(connection, sqlite3.Connection):
@@ -71,6 +74,19 @@ def use_sqlite_wal() -> None:
             connection.execute("PRAGMA synchronous=NORMAL")
 
     event.listen(Engine, "connect", _on_connect)
+
+    stock_kwargs = tracker_store.create_engine_kwargs
+
+    def create_engine_kwargs(url: Any) -> dict[str, Any]:
+        # SQLAlchemy 1.4 opens a new SQLite connection per session (NullPool): a
+        # tenth of Rasa's samples. Pooled connections are SQLAlchemy 2's default for
+        # SQLite files, with the thread check off as it sets it.
+        kwargs: dict[str, Any] = stock_kwargs(url)
+        if str(url).startswith("sqlite") and ":memory:" not in str(url):
+            kwargs.update(poolclass=QueuePool, connect_args={"check_same_thread": False})
+        return kwargs
+
+    tracker_store.create_engine_kwargs = create_engine_kwargs
 
 
 def remember_event_types() -> None:
