@@ -13,7 +13,7 @@ The changes, each measured with py-spy on the Rasa process under chat load
   call (62 % of Rasa's CPU). The validator is built once here, for the same schema,
   and a malformed response fails with the same ``ValidationError`` and message.
 - The SQLite tracker store committed every turn with a rollback journal and full
-  syncs, blocking the event loop on the disk (a fifth of Rasa's samples once the
+  syncs, blocking the event loop on the disk (13–19 % of Rasa's samples once the
   validator was fixed). Its connections use write-ahead logging with
   ``synchronous=NORMAL`` (SQLite's recommended WAL setting): a crash of the process
   loses nothing, and several Rasa processes can share the file. Its connections
