@@ -21,13 +21,23 @@ The changes, each measured with py-spy on the Rasa process under chat load
 - Every stored event read back looks its class up by walking all ``Event``
   subclasses (with ``inspect.isabstract`` on each): 7 % of Rasa's samples. The
   classes found are remembered by type name.
+- Loading a model, Rasa runs one training step on an example only to create the
+  weights (then overwritten by the trained ones), and TensorFlow traces the whole
+  training graph for it: 60 % of start-up. That step runs eagerly (no tracing); the
+  prediction graph is traced as before.
 """
 
 import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["install_cached_validator", "main", "remember_event_types", "use_sqlite_wal"]
+__all__ = [
+    "build_weights_eagerly",
+    "install_cached_validator",
+    "main",
+    "remember_event_types",
+    "use_sqlite_wal",
+]
 
 
 def install_cached_validator() -> None:
@@ -108,11 +118,29 @@ def remember_event_types() -> None:
     Event.resolve_by_type = staticmethod(resolve_by_type)
 
 
+def build_weights_eagerly() -> None:
+    """``RasaModel.fit`` runs eagerly; a served model only fits while loading."""
+    from rasa.utils.tensorflow.models import RasaModel
+
+    keras_fit = RasaModel.fit
+
+    def fit(self: Any, *args: Any, **kwargs: Any) -> Any:
+        was_eager = self._run_eagerly
+        self._run_eagerly = True
+        try:
+            return keras_fit(self, *args, **kwargs)
+        finally:
+            self._run_eagerly = was_eager
+
+    RasaModel.fit = fit
+
+
 def main(argv: list[str]) -> None:
     """Apply the start-up changes, then run ``rasa`` with ``argv``."""
     install_cached_validator()
     use_sqlite_wal()
     remember_event_types()
+    build_weights_eagerly()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *argv]
