@@ -12,6 +12,7 @@ import httpx
 import yaml
 from sqlalchemy.engine import make_url
 
+from assistant.dialogue import rasa_launcher
 from assistant.dialogue.training import rasa_environment, rasa_executable
 from assistant.runtime.process import ManagedProcess
 from assistant.settings import Settings
@@ -110,8 +111,10 @@ def rasa_process(
     port = port or settings.rasa.port
     folder = settings.data_dir / "rasa" / f"run-{port}"
     endpoints, credentials = write_rasa_config(settings, gateway_url=gateway_url, folder=folder)
+    # Through our launcher (same arguments as `rasa`), which speeds up Rasa first.
+    python = rasa_executable(settings).parent / "python"
     command = [
-        str(rasa_executable(settings)), "run",
+        str(python), str(Path(rasa_launcher.__file__).resolve()), "run",
         "--enable-api",
         "--model", str(model),
         "--endpoints", str(endpoints),

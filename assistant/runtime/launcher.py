@@ -19,8 +19,6 @@ def run(settings: Settings, *, echo: Callable[[str], None] = print) -> int:
 
     echo("Chuẩn bị mô hình hội thoại / preparing the Rasa model …")
     model = ensure_model(settings)
-    echo("Chuẩn bị chỉ mục tìm kiếm / preparing the search index …")
-    ensure_index(settings)
     stack = Stack(settings)
     stopping = threading.Event()
     ready = threading.Event()
@@ -32,8 +30,12 @@ def run(settings: Settings, *, echo: Callable[[str], None] = print) -> int:
 
     previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        stack.start_gateway()
+        # Rasa takes longest to load its model: it starts first and loads while the
+        # index is checked and the gateway starts.
         stack.start_rasa(model)
+        echo("Chuẩn bị chỉ mục tìm kiếm / preparing the search index …")
+        ensure_index(settings)
+        stack.start_gateway()
         echo("Đang khởi động / starting Rasa and the gateway …")
         stack.wait_ready()
         ready.set()

@@ -93,17 +93,21 @@ class Stack:
     def processes(self) -> list[ManagedProcess]:
         return [*([self.gateway] if self.gateway else []), *self.rasa_by_port.values()]
 
-    def start_rasa(self, model: Path | None = None) -> None:
-        """Start one Rasa process per port of ``rasa.local_ports``."""
+    def start_rasa(self, model: Path | None = None, *, actions_url: str | None = None) -> None:
+        """Start one Rasa process per port of ``rasa.local_ports``; their action endpoint
+        is this gateway unless ``actions_url`` (the base URL of another server of
+        ``/actions/webhook``) is given."""
         model = model or ensure_model(self.settings)
         for port in self.settings.rasa.local_ports:
-            self.start_rasa_on(port, model=model)
+            self.start_rasa_on(port, model=model, actions_url=actions_url)
 
-    def start_rasa_on(self, port: int, *, model: Path) -> ManagedProcess:
+    def start_rasa_on(
+        self, port: int, *, model: Path, actions_url: str | None = None
+    ) -> ManagedProcess:
         """Start one more Rasa process on ``port`` (its log: ``rasa-<port>.log``)."""
         name = "rasa.log" if port == self.settings.rasa.port else f"rasa-{port}.log"
         process = rasa_process(
-            self.settings, model=model, gateway_url=self.gateway_url,
+            self.settings, model=model, gateway_url=actions_url or self.gateway_url,
             log_file=self._log_dir / name, port=port,
         )
         process.start()

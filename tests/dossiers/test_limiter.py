@@ -76,7 +76,7 @@ def test_anonymous_requests_are_not_counted_against_anyone() -> None:
 def test_gateway_workers_share_the_counters_in_redis(redis_url: str) -> None:
     workers = [
         LookupLimiter(sender_limits="3/minute", client_limits="100/minute",
-                      verification_limits="2/minute", storage_uri=redis_url)
+                      global_limits="1000/minute", storage_uri=redis_url)
         for _ in range(2)
     ]
     who = Requester(channel="web", sender_id="shared-in-redis")

@@ -2,11 +2,31 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.runtime.stack import Stack
-from assistant.settings import RasaSettings, ServerSettings, Settings
+from assistant.settings import (
+    ChannelSettings,
+    RasaSettings,
+    ServerSettings,
+    Settings,
+    TelegramSettings,
+    ZaloSettings,
+)
 from tests.support.ports import free_port
+from tests.support.telegram_server import TelegramServer
+from tests.support.zalo_server import ZaloServer
+
+WEBHOOK_SECRET = "integration-webhook-secret"
+
+
+@dataclass
+class LocalPlatforms:
+    """Local servers speaking the Telegram Bot API and the Zalo OA API."""
+
+    telegram: TelegramServer
+    zalo: ZaloServer
 
 
 def integration_settings(data_dir: Path) -> Settings:
@@ -21,6 +41,20 @@ def integration_settings(data_dir: Path) -> Settings:
             port=rasa_port,
         ),
     )
+
+
+def with_platforms(settings: Settings, platforms: LocalPlatforms) -> Settings:
+    """``settings`` with the Telegram and Zalo channels pointed at the local servers."""
+    telegram, zalo = platforms.telegram, platforms.zalo
+    return settings.model_copy(update={
+        "telegram": TelegramSettings(
+            bot_token=telegram.token, base_url=telegram.base_url,
+            base_file_url=telegram.base_file_url, webhook_secret=WEBHOOK_SECRET,
+            webhook_url="https://assistant.example.org/channels/telegram/webhook",
+        ),
+        "zalo": ZaloSettings(**zalo.settings()),
+        "channels": ChannelSettings(retry_backoff_seconds=0.2),
+    })
 
 
 @contextmanager
