@@ -40,6 +40,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     _add_error_handlers(app)
     _add_routers(app)
+    from assistant.console.router import install_console
+
+    install_console(app)
     if settings.server.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 

@@ -11,6 +11,7 @@ from assistant.feedback.cli import qr_command
 from assistant.logs import configure_logging
 from assistant.search.cli import index_app, search_command
 from assistant.settings import Settings
+from assistant.staff.cli import app as staff_app
 
 __all__ = ["main"]
 
@@ -23,6 +24,7 @@ app.add_typer(catalogue_app, name="catalogue", help="Import and rebuild the proc
 app.add_typer(index_app, name="index", help="Build and inspect the search index.")
 app.add_typer(dossiers_app, name="dossiers", help="Load dossier status data (files, demo).")
 app.add_typer(feedback_app, name="feedback", help="Feedback: QR codes, summary, CSV export.")
+app.add_typer(staff_app, name="staff", help="Staff accounts and API tokens.")
 app.command("qr", help="Make the feedback QR code / A6 sheet of a counter.")(qr_command)
 app.command("search", help="Search procedures and print the best matches.")(search_command)
 

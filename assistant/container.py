@@ -15,6 +15,7 @@ from assistant.dialogue.service import DialogueService
 from assistant.dossiers.service import DossierService
 from assistant.feedback.service import FeedbackService
 from assistant.settings import Settings
+from assistant.staff.service import StaffService
 
 if TYPE_CHECKING:
     from assistant.search.service import SearchService
@@ -37,6 +38,7 @@ class Services:
     channels: ChannelService = field(init=False)
     dossiers: DossierService = field(init=False)
     feedback: FeedbackService = field(init=False)
+    staff: StaffService = field(init=False)
     search: "SearchService | None" = None
     search_error: str | None = None
     _loading: "asyncio.Task[None] | None" = field(default=None, repr=False)
@@ -53,6 +55,9 @@ class Services:
         engine = create_db_engine(settings.effective_database_url)
         upgrade_to_head(engine)
         services = cls(settings=settings, catalogue=catalogue, db=engine, rasa=rasa)
+        services.staff = StaffService(
+            engine, settings=settings.staff, shared_token=settings.effective_staff_token
+        )
         services.feedback = FeedbackService.create(
             engine, settings=settings.feedback, public_url=settings.effective_public_url,
             organisation_vi=settings.organisation_vi,

@@ -14,6 +14,7 @@ from assistant.channels.telegram.settings import TelegramSettings
 from assistant.channels.zalo.settings import ZaloSettings
 from assistant.dossiers.settings import DossierHttpSettings, DossierSettings
 from assistant.feedback.settings import FeedbackSettings
+from assistant.staff.settings import StaffSettings
 
 __all__ = [
     "ChannelSettings",
@@ -25,10 +26,15 @@ __all__ = [
     "SearchSettings",
     "ServerSettings",
     "Settings",
+    "StaffSettings",
     "TelegramSettings",
     "ZaloSettings",
     "project_root",
 ]
+
+
+_DEV_STAFF_TOKEN = "dev-staff-token"
+_MIN_SHARED_TOKEN_CHARS = 12  # as assistant.staff.service refuses shorter bearer values
 
 
 def _default_cache_dir() -> Path:
@@ -119,7 +125,9 @@ class Settings(BaseSettings):
     # embedding model), shared by every checkout on the machine.
     cache_dir: Path = Field(default_factory=_default_cache_dir)
     database_url: str = ""  # default: SQLite file under data_dir
-    staff_token: str = "dev-staff-token"
+    # One shared bearer token for development and tests (default ``dev-staff-token``);
+    # production refuses it: accounts and `assistant staff token create` instead.
+    staff_token: str | None = None
     log_level: str = "INFO"
     max_message_chars: int = Field(default=2000, ge=50)
     organisation_vi: str = "Trung tâm Phục vụ hành chính công tỉnh"
@@ -133,12 +141,28 @@ class Settings(BaseSettings):
     telegram: TelegramSettings = TelegramSettings()
     zalo: ZaloSettings = ZaloSettings()
     feedback: FeedbackSettings = FeedbackSettings()
+    staff: StaffSettings = StaffSettings()
 
     @model_validator(mode="after")
-    def _refuse_dev_secrets_in_production(self) -> "Settings":
-        if self.environment == "production" and self.staff_token in {"", "dev-staff-token"}:
-            raise ValueError("ASSISTANT_STAFF_TOKEN must be set to a real secret in production")
+    def _refuse_shared_token_in_production(self) -> "Settings":
+        if self.environment == "production" and self.staff_token:
+            raise ValueError(
+                "ASSISTANT_STAFF_TOKEN is a development convenience and is refused in "
+                "production: create API tokens with `assistant staff token create`"
+            )
+        if self.staff_token and len(self.staff_token.strip()) < _MIN_SHARED_TOKEN_CHARS:
+            raise ValueError(
+                f"ASSISTANT_STAFF_TOKEN needs at least {_MIN_SHARED_TOKEN_CHARS} characters"
+            )
         return self
+
+    @property
+    def effective_staff_token(self) -> str:
+        """The shared staff token in force: none in production, the development default
+        when unset, none when set empty."""
+        if self.environment == "production":
+            return ""
+        return _DEV_STAFF_TOKEN if self.staff_token is None else self.staff_token.strip()
 
     @property
     def is_dossier_demo_enabled(self) -> bool:

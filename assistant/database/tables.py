@@ -9,6 +9,7 @@ TABLE_MODULES = (
     "assistant.channels.tables",
     "assistant.dossiers.tables",
     "assistant.feedback.tables",
+    "assistant.staff.tables",
 )
 
 

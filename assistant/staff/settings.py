@@ -1,0 +1,13 @@
+"""Settings of staff access: sessions, lock-out."""
+
+from pydantic import BaseModel, Field
+
+__all__ = ["StaffSettings"]
+
+
+class StaffSettings(BaseModel):
+    session_hours: float = Field(default=12.0, gt=0)  # a working day, then log in again
+    # Failed logins in a row before an account is locked, and for how long: slows a
+    # password guesser to a handful of tries per quarter hour.
+    max_failed_logins: int = Field(default=5, ge=1)
+    lockout_minutes: float = Field(default=15.0, gt=0)
