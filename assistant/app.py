@@ -59,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 def _add_routers(app: FastAPI) -> None:
     from assistant.catalogue.router import router as catalogue_router
     from assistant.channels.router import router as channels_router
+    from assistant.conversations.router import router as conversations_router
     from assistant.dialogue.action_endpoint import router as action_router
     from assistant.dialogue.router import router as chat_router
     from assistant.dossiers.router import router as dossiers_router
@@ -75,6 +76,7 @@ def _add_routers(app: FastAPI) -> None:
         search_router,
         catalogue_router,
         staff_router,
+        conversations_router,
         dossiers_router,
         dossiers_staff_router,
         feedback_router,

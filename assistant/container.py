@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 from assistant.catalogue.service import CatalogueService
 from assistant.channels.service import ChannelService, build_channels
+from assistant.conversations.service import ConversationService
 from assistant.database import create_db_engine, upgrade_to_head
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.service import DialogueService
@@ -16,6 +17,7 @@ from assistant.dossiers.service import DossierService
 from assistant.feedback.service import FeedbackService
 from assistant.settings import Settings
 from assistant.staff.service import StaffService
+from assistant.staff.tester import IntentTesterService
 
 if TYPE_CHECKING:
     from assistant.search.service import SearchService
@@ -39,6 +41,8 @@ class Services:
     dossiers: DossierService = field(init=False)
     feedback: FeedbackService = field(init=False)
     staff: StaffService = field(init=False)
+    conversations: ConversationService = field(init=False)
+    tester: IntentTesterService = field(init=False)
     search: "SearchService | None" = None
     search_error: str | None = None
     _loading: "asyncio.Task[None] | None" = field(default=None, repr=False)
@@ -58,12 +62,19 @@ class Services:
         services.staff = StaffService(
             engine, settings=settings.staff, shared_token=settings.effective_staff_token
         )
+        services.tester = IntentTesterService(
+            rasa, search=services._search_top, low_confidence=settings.staff.low_confidence
+        )
         services.feedback = FeedbackService.create(
             engine, settings=settings.feedback, public_url=settings.effective_public_url,
             organisation_vi=settings.organisation_vi,
         )
+        services.conversations = ConversationService(
+            engine, low_rating_max=settings.feedback.low_rating_max
+        )
         services.dialogue = DialogueService(
-            rasa, max_chars=settings.max_message_chars, search=services._search_hits
+            rasa, max_chars=settings.max_message_chars, search=services._search_hits,
+            recorder=services.conversations.record,
         )
         services.action_executor = build_executor(services)
         services.channels = build_channels(settings, engine=engine, dialogue=services.dialogue)
@@ -71,7 +82,10 @@ class Services:
         return services
 
     def _search_hits(self, text: str) -> list[Any]:
-        return self.search.search(text, k=3) if self.search is not None else []
+        return self._search_top(text, 3)
+
+    def _search_top(self, text: str, k: int) -> list[Any]:
+        return self.search.search(text, k=k) if self.search is not None else []
 
     def start(self) -> None:
         """Load the search index in the background: the gateway answers health checks

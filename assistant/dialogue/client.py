@@ -54,18 +54,20 @@ class RasaClient:
             log.debug("rasa status failed: %s", exc)
             return RasaStatus()
 
-    async def slot(self, sender_id: str, name: str) -> Any:
-        """The current value of one slot of a conversation; None when unknown."""
+    async def tracker_state(self, sender_id: str) -> dict[str, Any]:
+        """The conversation's current state without its events (slots, latest message);
+        empty when unknown."""
         try:
             response = await self._http.get(
                 f"/conversations/{sender_id}/tracker",
                 params={**self._params, "include_events": "NONE"},
             )
             response.raise_for_status()
-            return (response.json().get("slots") or {}).get(name)
-        except (httpx.HTTPError, ValueError, AttributeError) as exc:
+            state = response.json()
+        except (httpx.HTTPError, ValueError) as exc:
             log.debug("rasa tracker read failed: %s", exc)
-            return None
+            return {}
+        return state if isinstance(state, dict) else {}
 
     async def parse(self, text: str) -> dict[str, Any]:
         """NLU only (``/model/parse``), for the staff intent tester."""

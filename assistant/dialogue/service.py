@@ -1,9 +1,11 @@
 """The conversation entry point shared by every channel."""
 
+import asyncio
 import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from assistant.conversations.models import RecordedTurn
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.errors import RasaUnavailableError
 from assistant.dialogue.models import BotMessage, ChatOut, IncomingMessage, Language
@@ -63,10 +65,12 @@ class DialogueService:
         *,
         max_chars: int,
         search: "Callable[[str], list[_Hit]] | None" = None,
+        recorder: Callable[[RecordedTurn], None] | None = None,
     ) -> None:
         self._rasa = rasa
         self._max_chars = max_chars
         self._search = search
+        self._recorder = recorder
 
     async def handle(self, message: IncomingMessage) -> ChatOut:
         text = normalise_text(message.text)
@@ -91,18 +95,42 @@ class DialogueService:
             replies = await self._rasa.send(message.sender_id, text, metadata=metadata)
         except RasaUnavailableError as exc:
             log.warning("rasa unavailable (%s): answering in degraded mode", exc.detail)
-            return ChatOut(
+            out = ChatOut(
                 messages=[*notices, BotMessage(text=_DEGRADED[language]),
                           *self._search_only(text, language)],
                 language=language,
                 is_degraded=True,
             )
+            await self._record(message, text, out, latest={})
+            return out
+        state = await self._rasa.tracker_state(message.sender_id)
         # The conversation's language may differ from this message's (a kept
         # preference, or "ok" with no signal): report the one Rasa answered in.
-        answered = await self._rasa.slot(message.sender_id, "language")
+        answered = (state.get("slots") or {}).get("language")
         if answered in ("vi", "en"):
             language = answered
-        return ChatOut(messages=[*notices, *replies], language=language)
+        out = ChatOut(messages=[*notices, *replies], language=language)
+        await self._record(message, text, out, latest=state.get("latest_message") or {})
+        return out
+
+    async def _record(
+        self, message: IncomingMessage, text: str, out: ChatOut, *, latest: dict[str, Any]
+    ) -> None:
+        """Keep the turn for staff (masked by the recorder); never fails the turn."""
+        if self._recorder is None:
+            return
+        intent = latest.get("intent") or {}
+        name = intent.get("name") if isinstance(intent, dict) else None
+        confidence = intent.get("confidence") if isinstance(intent, dict) else None
+        turn = RecordedTurn(
+            channel=message.channel, sender_id=message.sender_id, language=out.language,
+            user_text=text, intent=name, confidence=confidence,
+            is_fallback=name == "nlu_fallback",
+            replies=[
+                m.text + "".join(f"\n[{b.title}]" for b in m.buttons) for m in out.messages
+            ],
+        )
+        await asyncio.to_thread(self._recorder, turn)
 
 
     def _search_only(self, text: str, language: Language) -> list[BotMessage]:

@@ -11,3 +11,6 @@ class StaffSettings(BaseModel):
     # password guesser to a handful of tries per quarter hour.
     max_failed_logins: int = Field(default=5, ge=1)
     lockout_minutes: float = Field(default=15.0, gt=0)
+    # Intent-tester rows below this confidence are highlighted: the threshold under
+    # which config.yml's FallbackClassifier gives up on a message.
+    low_confidence: float = Field(default=0.5, ge=0, le=1)
