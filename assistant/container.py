@@ -15,12 +15,13 @@ from assistant.dialogue.client import RasaClient
 from assistant.dialogue.service import DialogueService
 from assistant.dossiers.service import DossierService
 from assistant.feedback.service import FeedbackService
-from assistant.settings import Settings
+from assistant.settings import Settings, project_root
 from assistant.staff.service import StaffService
 from assistant.staff.tester import IntentTesterService
 
 if TYPE_CHECKING:
     from assistant.search.service import SearchService
+    from assistant.unanswered.service import UnansweredService
 
 __all__ = ["Services"]
 
@@ -42,6 +43,7 @@ class Services:
     feedback: FeedbackService = field(init=False)
     staff: StaffService = field(init=False)
     conversations: ConversationService = field(init=False)
+    unanswered: "UnansweredService" = field(init=False)
     tester: IntentTesterService = field(init=False)
     search: "SearchService | None" = None
     search_error: str | None = None
@@ -71,6 +73,12 @@ class Services:
         )
         services.conversations = ConversationService(
             engine, low_rating_max=settings.feedback.low_rating_max
+        )
+        from assistant.unanswered.service import UnansweredService
+
+        services.unanswered = UnansweredService(
+            engine, settings,
+            nlu_root=settings.staff.training_data_dir or project_root() / "nlu_data",
         )
         services.dialogue = DialogueService(
             rasa, max_chars=settings.max_message_chars, search=services._search_hits,

@@ -3,14 +3,22 @@
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 
-from assistant.console.pages import accounts, conversations, home, login, tester, tokens
+from assistant.console.pages import (
+    accounts,
+    conversations,
+    home,
+    login,
+    tester,
+    tokens,
+    unanswered,
+)
 from assistant.console.rendering import build_environment, render
 from assistant.staff.auth import LoginRequired, PageForbidden
 
 __all__ = ["install_console", "router"]
 
 router = APIRouter(include_in_schema=False)
-for _page in (login, home, tester, conversations, accounts, tokens):
+for _page in (login, home, tester, conversations, unanswered, accounts, tokens):
     router.include_router(_page.router)
 
 

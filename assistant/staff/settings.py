@@ -1,5 +1,7 @@
 """Settings of staff access: sessions, lock-out."""
 
+from pathlib import Path
+
 from pydantic import BaseModel, Field
 
 __all__ = ["StaffSettings"]
@@ -14,3 +16,6 @@ class StaffSettings(BaseModel):
     # Intent-tester rows below this confidence are highlighted: the threshold under
     # which config.yml's FallbackClassifier gives up on a message.
     low_confidence: float = Field(default=0.5, ge=0, le=1)
+    # Where examples added in the console are written (its nlu/console.yml) and which
+    # domain lists the intents; default: the checkout's nlu_data/.
+    training_data_dir: Path | None = None
