@@ -9,6 +9,7 @@ from assistant.dossiers.cli import app as dossiers_app
 from assistant.feedback.cli import app as feedback_app
 from assistant.feedback.cli import qr_command
 from assistant.logs import configure_logging
+from assistant.retention.cli import app as retention_app
 from assistant.search.cli import index_app, search_command
 from assistant.settings import Settings
 from assistant.staff.cli import app as staff_app
@@ -25,6 +26,7 @@ app.add_typer(index_app, name="index", help="Build and inspect the search index.
 app.add_typer(dossiers_app, name="dossiers", help="Load dossier status data (files, demo).")
 app.add_typer(feedback_app, name="feedback", help="Feedback: QR codes, summary, CSV export.")
 app.add_typer(staff_app, name="staff", help="Staff accounts and API tokens.")
+app.add_typer(retention_app, name="retention", help="Delete old conversations and audit rows.")
 app.command("qr", help="Make the feedback QR code / A6 sheet of a counter.")(qr_command)
 app.command("search", help="Search procedures and print the best matches.")(search_command)
 

@@ -15,6 +15,7 @@ from assistant.dialogue.client import RasaClient
 from assistant.dialogue.service import DialogueService
 from assistant.dossiers.service import DossierService
 from assistant.feedback.service import FeedbackService
+from assistant.retention.service import RetentionService
 from assistant.settings import Settings, project_root
 from assistant.staff.service import StaffService
 from assistant.staff.tester import IntentTesterService
@@ -44,10 +45,12 @@ class Services:
     staff: StaffService = field(init=False)
     conversations: ConversationService = field(init=False)
     unanswered: "UnansweredService" = field(init=False)
+    retention: RetentionService = field(init=False)
     tester: IntentTesterService = field(init=False)
     search: "SearchService | None" = None
     search_error: str | None = None
     _loading: "asyncio.Task[None] | None" = field(default=None, repr=False)
+    _retaining: "asyncio.Task[None] | None" = field(default=None, repr=False)
 
     @classmethod
     def create(cls, settings: Settings) -> "Services":
@@ -76,6 +79,10 @@ class Services:
         )
         from assistant.unanswered.service import UnansweredService
 
+        services.retention = RetentionService(
+            engine, settings.retention, conversations=services.conversations,
+            tracker_db=settings.tracker_db_path,
+        )
         services.unanswered = UnansweredService(
             engine, settings,
             nlu_root=settings.staff.training_data_dir or project_root() / "nlu_data",
@@ -99,6 +106,8 @@ class Services:
         """Load the search index in the background: the gateway answers health checks
         at once and reports ready when the index is in memory."""
         self._loading = asyncio.get_running_loop().create_task(self._load_search())
+        if self.settings.retention.run_every_hours > 0:
+            self._retaining = asyncio.get_running_loop().create_task(self._retain_daily())
         self.channels.start()
         self.dossiers.start()
 
@@ -113,9 +122,21 @@ class Services:
             self.search_error = f"{type(exc).__name__}: {exc}"
             log.exception("search index failed to load")
 
+    async def _retain_daily(self) -> None:
+        # A minute after start-up (not during it), then every period.
+        delay = 60.0
+        while True:
+            await asyncio.sleep(delay)
+            delay = self.settings.retention.run_every_hours * 3600
+            try:
+                await asyncio.to_thread(self.retention.run)
+            except Exception:
+                log.exception("the retention run failed; retrying next period")
+
     async def aclose(self) -> None:
-        if self._loading is not None and not self._loading.done():
-            self._loading.cancel()
+        for task in (self._loading, self._retaining):
+            if task is not None and not task.done():
+                task.cancel()
         await self.dossiers.stop()  # no hand-over to channels that are closing
         await self.channels.aclose()  # finishes turns in progress: before Rasa and the DB
         await self.dossiers.aclose()

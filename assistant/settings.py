@@ -14,6 +14,7 @@ from assistant.channels.telegram.settings import TelegramSettings
 from assistant.channels.zalo.settings import ZaloSettings
 from assistant.dossiers.settings import DossierHttpSettings, DossierSettings
 from assistant.feedback.settings import FeedbackSettings
+from assistant.retention.settings import RetentionSettings
 from assistant.staff.settings import StaffSettings
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "DossierSettings",
     "FeedbackSettings",
     "RasaSettings",
+    "RetentionSettings",
     "SearchSettings",
     "ServerSettings",
     "Settings",
@@ -142,6 +144,7 @@ class Settings(BaseSettings):
     zalo: ZaloSettings = ZaloSettings()
     feedback: FeedbackSettings = FeedbackSettings()
     staff: StaffSettings = StaffSettings()
+    retention: RetentionSettings = RetentionSettings()
 
     @model_validator(mode="after")
     def _refuse_shared_token_in_production(self) -> "Settings":
@@ -180,6 +183,11 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         return self.search.index_dir or project_root() / "index"
+
+    @property
+    def tracker_db_path(self) -> Path:
+        """Rasa's SQLite tracker store."""
+        return self.rasa.tracker_store_path or self.data_dir / "rasa" / "tracker.db"
 
     @property
     def models_dir(self) -> Path:

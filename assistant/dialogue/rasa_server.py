@@ -19,7 +19,7 @@ def write_rasa_config(settings: Settings, *, gateway_url: str, folder: Path) -> 
     action: dict[str, object] = {"url": f"{gateway_url.rstrip('/')}/actions/webhook"}
     if settings.rasa.action_token:
         action["token"] = settings.rasa.action_token
-    tracker_db = settings.rasa.tracker_store_path or settings.data_dir / "rasa" / "tracker.db"
+    tracker_db = settings.tracker_db_path
     tracker_db.parent.mkdir(parents=True, exist_ok=True)
     endpoints = {
         "action_endpoint": action,

@@ -143,3 +143,34 @@ def test_console_in_a_browser(browser: Any, stack: Stack, gateway: httpx.Client,
     page.screenshot(path=str(shots / "05-conversation-en.png"), full_page=True)
     assert errors == []
     context.close()
+
+
+def test_retention_deletes_rasa_tracker_events_and_conversations(
+    gateway: httpx.Client, stack: Stack
+) -> None:
+    """Against the tracker store the real Rasa server wrote (last: it empties both)."""
+    import sqlite3
+    from datetime import UTC, datetime, timedelta
+
+    from assistant.conversations.service import ConversationService
+    from assistant.retention.service import RetentionService
+
+    chat = Conversation(gateway)
+    chat.say("xin chào")
+    tracker = stack.settings.tracker_db_path
+    with sqlite3.connect(tracker) as db:
+        count = "SELECT COUNT(*) FROM events WHERE sender_id = ?"
+        assert db.execute(count, (chat.sender_id,)).fetchone()[0] > 0
+    engine = create_db_engine(stack.settings.effective_database_url)
+    later = datetime.now(UTC) + timedelta(days=stack.settings.retention.tracker_days + 1)
+    report = RetentionService(
+        engine, stack.settings.retention,
+        conversations=ConversationService(engine, low_rating_max=2), tracker_db=tracker,
+        now=lambda: later,
+    ).run()
+    engine.dispose()
+    assert report.conversations >= 1 and report.tracker_events > 0
+    with sqlite3.connect(tracker) as db:
+        assert db.execute(count, (chat.sender_id,)).fetchone()[0] == 0
+    listed = gateway.get("/api/staff/conversations", headers=STAFF).json()
+    assert all(i["sender_id"] != chat.sender_id for i in listed["items"])
