@@ -66,12 +66,14 @@ def _add_routers(app: FastAPI) -> None:
     from assistant.dossiers.staff_router import router as dossiers_staff_router
     from assistant.feedback.router import router as feedback_router
     from assistant.health.router import router as health_router
+    from assistant.metrics.router import router as metrics_router
     from assistant.search.router import router as search_router
     from assistant.staff.router import router as staff_router
     from assistant.web.router import router as web_router
 
     for router in (
         health_router,
+        metrics_router,
         chat_router,
         search_router,
         catalogue_router,
@@ -136,6 +138,9 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
+        metrics = getattr(getattr(request.app.state, "services", None), "metrics", None)
+        if metrics is not None:
+            metrics.count_error("internal")
         message = (
             "Something went wrong on our side; please try again."
             if _language(request) == "en"

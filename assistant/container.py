@@ -3,7 +3,7 @@
 import asyncio
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Engine
 
@@ -15,6 +15,7 @@ from assistant.dialogue.client import RasaClient
 from assistant.dialogue.service import DialogueService
 from assistant.dossiers.service import DossierService
 from assistant.feedback.service import FeedbackService
+from assistant.metrics.service import GatewayMetrics, TimedSearch
 from assistant.retention.service import RetentionService
 from assistant.settings import Settings, project_root
 from assistant.staff.service import StaffService
@@ -37,6 +38,7 @@ class Services:
     catalogue: CatalogueService
     db: Engine
     rasa: RasaClient
+    metrics: GatewayMetrics
     dialogue: DialogueService = field(init=False)
     action_executor: Any = field(init=False)
     channels: ChannelService = field(init=False)
@@ -58,12 +60,16 @@ class Services:
         from assistant.dialogue.action_endpoint import build_executor
 
         catalogue = CatalogueService.load(settings.search.catalogue_path)
+        metrics = GatewayMetrics()
         rasa = RasaClient(
-            settings.rasa.url, timeout=settings.rasa.timeout_seconds, token=settings.rasa.token
+            settings.rasa.url, timeout=settings.rasa.timeout_seconds, token=settings.rasa.token,
+            observe=metrics.observe_rasa,
         )
         engine = create_db_engine(settings.effective_database_url)
         upgrade_to_head(engine)
-        services = cls(settings=settings, catalogue=catalogue, db=engine, rasa=rasa)
+        services = cls(
+            settings=settings, catalogue=catalogue, db=engine, rasa=rasa, metrics=metrics
+        )
         services.staff = StaffService(
             engine, settings=settings.staff, shared_token=settings.effective_staff_token
         )
@@ -89,12 +95,16 @@ class Services:
         )
         services.dialogue = DialogueService(
             rasa, max_chars=settings.max_message_chars, search=services._search_hits,
-            recorder=services.conversations.record,
+            recorder=services._record_turn,
         )
         services.action_executor = build_executor(services)
         services.channels = build_channels(settings, engine=engine, dialogue=services.dialogue)
         services.dossiers = _build_dossiers(settings, engine, services.channels)
         return services
+
+    def _record_turn(self, turn: Any) -> None:
+        self.metrics.count_turn(turn)
+        self.conversations.record(turn)
 
     def _search_hits(self, text: str) -> list[Any]:
         return self._search_top(text, 3)
@@ -115,8 +125,12 @@ class Services:
         from assistant.search.service import SearchService
 
         try:
-            self.search = await asyncio.to_thread(
+            loaded = await asyncio.to_thread(
                 SearchService.load, self.settings, catalogue=self.catalogue
+            )
+            # Every search (chat actions, APIs, the console) is timed for /metrics.
+            self.search = cast(
+                SearchService, TimedSearch(loaded, self.metrics.search_latency.observe)
             )
         except Exception as exc:
             self.search_error = f"{type(exc).__name__}: {exc}"

@@ -1,6 +1,8 @@
 """HTTP client of the Rasa server (REST channel and HTTP API)."""
 
 import logging
+import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -24,9 +26,22 @@ class RasaStatus(dict[str, Any]):
 class RasaClient:
     """Talks to one Rasa server; owns its connection pool until ``aclose``."""
 
-    def __init__(self, base_url: str, *, timeout: float, token: str = "") -> None:
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        timeout: float,
+        token: str = "",
+        observe: Callable[..., None] | None = None,
+    ) -> None:
+        """``observe(call, seconds, is_error=…)`` is told about every turn and parse."""
         self._params = {"token": token} if token else {}
         self._http = httpx.AsyncClient(base_url=base_url.rstrip("/"), timeout=timeout)
+        self._observe = observe
+
+    def _timed(self, call: str, start: float, *, is_error: bool) -> None:
+        if self._observe is not None:
+            self._observe(call, time.perf_counter() - start, is_error=is_error)
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -36,12 +51,15 @@ class RasaClient:
     ) -> list[BotMessage]:
         """Post one user message to the REST channel; return the bot's replies in order."""
         body = {"sender": sender_id, "message": text, "metadata": metadata}
+        start = time.perf_counter()
         try:
             response = await self._http.post("/webhooks/rest/webhook", json=body)
             response.raise_for_status()
             replies = response.json()
         except (httpx.HTTPError, ValueError) as exc:
+            self._timed("turn", start, is_error=True)
             raise RasaUnavailableError(f"{type(exc).__name__}: {exc}") from exc
+        self._timed("turn", start, is_error=False)
         return [_to_message(reply) for reply in replies if isinstance(reply, dict)]
 
     async def status(self) -> RasaStatus:
@@ -71,6 +89,7 @@ class RasaClient:
 
     async def parse(self, text: str) -> dict[str, Any]:
         """NLU only (``/model/parse``), for the staff intent tester."""
+        start = time.perf_counter()
         try:
             response = await self._http.post(
                 "/model/parse", json={"text": text}, params=self._params
@@ -78,7 +97,9 @@ class RasaClient:
             response.raise_for_status()
             parsed: dict[str, Any] = response.json()
         except (httpx.HTTPError, ValueError) as exc:
+            self._timed("parse", start, is_error=True)
             raise RasaUnavailableError(f"{type(exc).__name__}: {exc}") from exc
+        self._timed("parse", start, is_error=False)
         return parsed
 
 

@@ -94,6 +94,11 @@ def test_a_conversation_is_recorded_masked(gateway: httpx.Client) -> None:
     fallback = gateway.get("/api/staff/conversations", headers=STAFF,
                            params={"fallback": "true"}).json()
     assert all(i["sender_id"] != chat.sender_id for i in fallback["items"])
+    metrics = gateway.get("/metrics").text  # the actions searched, Rasa answered
+    searched = re.search(r"^assistant_search_seconds_count (\S+)$", metrics, re.M)
+    assert searched and float(searched.group(1)) > 0
+    assert re.search(r'^assistant_turns_total\{channel="api",language="vi"\} [1-9]', metrics,
+                     re.M)
 
 
 @pytest.fixture(scope="module")
