@@ -40,6 +40,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     _add_error_handlers(app)
     _add_routers(app)
+    from assistant.request_context import request_id_middleware
+
+    app.middleware("http")(request_id_middleware)
     from assistant.console.router import install_console
 
     install_console(app)

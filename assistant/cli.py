@@ -37,7 +37,7 @@ def run() -> None:
     from assistant.runtime.launcher import run as run_stack
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, is_json=settings.log_format == "json")
     raise typer.Exit(run_stack(settings, echo=typer.echo))
 
 
@@ -50,7 +50,7 @@ def serve(
     import uvicorn
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, is_json=settings.log_format == "json")
     uvicorn.run(
         "assistant.server:app",
         host=host or settings.server.host,
@@ -66,7 +66,7 @@ def train(
     from assistant.dialogue.training import ensure_model
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, is_json=settings.log_format == "json")
     typer.echo(str(ensure_model(settings, force=force)))
 
 
@@ -77,7 +77,7 @@ def prepare() -> None:
     from assistant.search.index import ensure_index
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, is_json=settings.log_format == "json")
     typer.echo(f"Rasa model:   {ensure_model(settings)}")
     typer.echo(f"Search index: {ensure_index(settings)}")
 

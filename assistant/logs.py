@@ -1,11 +1,13 @@
 """Logging set-up, done once by each entry point; personal data is masked on the way out."""
 
+import json
 import logging
 import re
 import sys
+from datetime import UTC, datetime
 from typing import TextIO
 
-__all__ = ["PersonalDataFilter", "configure_logging", "mask_personal_data"]
+__all__ = ["JsonFormatter", "PersonalDataFilter", "configure_logging", "mask_personal_data"]
 
 # Vietnamese phone numbers (0 / +84 + 9 digits, spaces or dots allowed), 9–12 digit
 # identity numbers (CMND 9, CCCD 12), e-mail addresses.
@@ -23,12 +25,32 @@ def mask_personal_data(text: str) -> str:
 
 
 class PersonalDataFilter(logging.Filter):
-    """Renders each record's message with phones, ID numbers and e-mails masked."""
+    """Renders each record's message with phones, ID numbers and e-mails masked, and
+    stamps it with the request id of the work in progress."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        from assistant.request_context import current_request_id
+
         record.msg = mask_personal_data(record.getMessage())
         record.args = None
+        record.request_id = current_request_id()
         return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message, request id, exception."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+            "request_id": getattr(record, "request_id", "") or None,
+        }
+        if record.exc_info:
+            entry["exception"] = mask_personal_data(self.formatException(record.exc_info))
+        return json.dumps(entry, ensure_ascii=False)
 
 
 class _CurrentStderrHandler(logging.StreamHandler):
@@ -45,9 +67,10 @@ class _CurrentStderrHandler(logging.StreamHandler):
         pass  # always the current sys.stderr
 
 
-def configure_logging(level: str = "INFO") -> None:
+def configure_logging(level: str = "INFO", *, is_json: bool = False) -> None:
     handler = _CurrentStderrHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(JsonFormatter() if is_json else logging.Formatter(
+        "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"))
     handler.addFilter(PersonalDataFilter())
     root = logging.getLogger()
     root.handlers[:] = [handler]

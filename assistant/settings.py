@@ -131,6 +131,7 @@ class Settings(BaseSettings):
     # production refuses it: accounts and `assistant staff token create` instead.
     staff_token: str | None = None
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"  # json: one object per line, with request ids
     max_message_chars: int = Field(default=2000, ge=50)
     organisation_vi: str = "Trung tâm Phục vụ hành chính công tỉnh"
     organisation_en: str = "Provincial Public Administration Service Centre"

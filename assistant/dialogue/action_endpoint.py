@@ -19,6 +19,7 @@ from rasa_sdk.interfaces import (
 )
 
 from assistant.deps import SettingsDep
+from assistant.request_context import use_request_id
 
 __all__ = ["build_executor", "router"]
 
@@ -57,6 +58,11 @@ async def run_action(
     if expected and not hmac.compare_digest(token, expected):
         return JSONResponse({"error": "invalid token"}, status_code=403)
     name = str(action_call.get("next_action") or "")
+    # The turn's id, as the gateway sent it to Rasa with the user's message.
+    tracker = action_call.get("tracker") or {}
+    metadata = (tracker.get("latest_message") or {}).get("metadata") or {}
+    if isinstance(metadata, dict) and metadata.get("request_id"):
+        use_request_id(metadata["request_id"])
     try:
         result = await _executor(request).run(action_call)
     except ActionExecutionRejection as exc:

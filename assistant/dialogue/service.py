@@ -9,6 +9,7 @@ from assistant.conversations.models import RecordedTurn
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.errors import RasaUnavailableError
 from assistant.dialogue.models import BotMessage, ChatOut, IncomingMessage, Language
+from assistant.request_context import current_request_id
 from assistant.text import detect_language, normalise_text
 
 __all__ = ["DialogueService"]
@@ -90,6 +91,8 @@ class DialogueService:
             "language_is_explicit": message.language is not None,
             "context": message.context,
             "client_ip": message.client_ip,  # per-client limits in actions (dossier lookups)
+            # Comes back to the actions in the tracker: their logs carry the turn's id.
+            "request_id": current_request_id() or None,
         }
         try:
             replies = await self._rasa.send(message.sender_id, text, metadata=metadata)
