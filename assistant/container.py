@@ -16,6 +16,7 @@ from assistant.dialogue.service import DialogueService
 from assistant.dossiers.service import DossierService
 from assistant.feedback.service import FeedbackService
 from assistant.metrics.service import GatewayMetrics, TimedSearch
+from assistant.regression.service import RegressionService
 from assistant.retention.service import RetentionService
 from assistant.settings import Settings, project_root
 from assistant.staff.service import StaffService
@@ -48,6 +49,7 @@ class Services:
     conversations: ConversationService = field(init=False)
     unanswered: "UnansweredService" = field(init=False)
     retention: RetentionService = field(init=False)
+    regression: RegressionService = field(init=False)
     tester: IntentTesterService = field(init=False)
     search: "SearchService | None" = None
     search_error: str | None = None
@@ -85,6 +87,14 @@ class Services:
         )
         from assistant.unanswered.service import UnansweredService
 
+        root = project_root()
+        services.regression = RegressionService(
+            engine, rasa_url=settings.rasa.url, rasa_token=settings.rasa.token,
+            search=services._search_loaded,
+            nlu_path=settings.staff.regression_nlu_path or root / "tests/nlu/heldout.yml",
+            search_path=settings.staff.regression_search_path
+            or root / "bench/data/search_questions.jsonl",
+        )
         services.retention = RetentionService(
             engine, settings.retention, conversations=services.conversations,
             tracker_db=settings.tracker_db_path,
@@ -108,6 +118,11 @@ class Services:
 
     def _search_hits(self, text: str) -> list[Any]:
         return self._search_top(text, 3)
+
+    def _search_loaded(self, text: str, k: int) -> list[Any]:
+        if self.search is None:
+            raise RuntimeError("the search index is still loading; try again shortly")
+        return self.search.search(text, k=k)
 
     def _search_top(self, text: str, k: int) -> list[Any]:
         return self.search.search(text, k=k) if self.search is not None else []

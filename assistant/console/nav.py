@@ -18,6 +18,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/staff/tester", "nav.tester"),
     NavItem("/staff/conversations", "nav.conversations"),
     NavItem("/staff/unanswered", "nav.unanswered"),
+    NavItem("/staff/regression", "nav.regression"),
     NavItem("/staff/feedback", "nav.feedback"),
     NavItem("/staff/accounts", "nav.accounts", is_admin_only=True),
     NavItem("/staff/tokens", "nav.tokens", is_admin_only=True),

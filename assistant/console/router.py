@@ -8,6 +8,7 @@ from assistant.console.pages import (
     conversations,
     home,
     login,
+    regression,
     tester,
     tokens,
     unanswered,
@@ -18,7 +19,9 @@ from assistant.staff.auth import LoginRequired, PageForbidden
 __all__ = ["install_console", "router"]
 
 router = APIRouter(include_in_schema=False)
-for _page in (login, home, tester, conversations, unanswered, accounts, tokens):
+for _page in (
+    login, home, tester, conversations, unanswered, regression, accounts, tokens
+):
     router.include_router(_page.router)
 
 

@@ -10,6 +10,7 @@ TABLE_MODULES = (
     "assistant.conversations.tables",
     "assistant.dossiers.tables",
     "assistant.feedback.tables",
+    "assistant.regression.tables",
     "assistant.staff.tables",
 )
 

@@ -19,3 +19,7 @@ class StaffSettings(BaseModel):
     # Where examples added in the console are written (its nlu/console.yml) and which
     # domain lists the intents; default: the checkout's nlu_data/.
     training_data_dir: Path | None = None
+    # The labelled sets of the regression page; default: the checkout's
+    # tests/nlu/heldout.yml and bench/data/search_questions.jsonl.
+    regression_nlu_path: Path | None = None
+    regression_search_path: Path | None = None

@@ -12,10 +12,10 @@ from assistant.conversations.masking import mask_conversation_text
 from assistant.conversations.tables import ConversationRow, TurnRow
 from assistant.errors import ValidationFailedError
 from assistant.feedback.tables import AnswerFeedbackRow
+from assistant.jobs import BackgroundJob, JobState
 from assistant.settings import Settings
 from assistant.unanswered.examples import add_example, known_intents
 from assistant.unanswered.grouping import Question, QuestionGroup, group_questions
-from assistant.unanswered.jobs import BackgroundJob, JobState
 
 __all__ = ["UnansweredService"]
 

@@ -101,6 +101,27 @@ def test_a_conversation_is_recorded_masked(gateway: httpx.Client) -> None:
                      re.M)
 
 
+def test_regression_run_against_the_running_model(gateway: httpx.Client, account: str) -> None:
+    import time
+
+    csrf = _login(gateway, account)
+    started = gateway.post("/staff/regression", data={"csrf_token": csrf})
+    assert started.status_code == 303
+    deadline = time.monotonic() + 900
+    page = ""
+    while time.monotonic() < deadline:
+        page = gateway.get("/staff/regression?lang=en").text
+        if 'data-state="running"' not in page:
+            break
+        time.sleep(3)
+    assert 'data-state="done"' in page, page[-2000:]
+    scores = re.findall(r"<td>(Vietnamese with diacritics|Vietnamese without diacritics|"
+                        r"English)</td>\s*<td class=\"num\">([\d.]+) %", page)
+    assert len(scores) == 3
+    assert all(float(accuracy) > 50 for _, accuracy in scores), scores
+    assert "Found in top 5" in page and 'id="regression-failures"' in page
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with launch_chromium() as chromium:

@@ -18,9 +18,9 @@ from assistant.dialogue.training import augment_nlu_file, inputs_hash
 from assistant.errors import ValidationFailedError
 from assistant.feedback.store import conversation_key
 from assistant.feedback.tables import AnswerFeedbackRow
+from assistant.jobs import BackgroundJob
 from assistant.settings import StaffSettings, project_root
 from assistant.unanswered.grouping import Question, group_questions
-from assistant.unanswered.jobs import BackgroundJob
 from tests.staff.conftest import PASSWORD, app_settings, login
 
 

@@ -1,4 +1,5 @@
-"""One background job at a time (retraining), its state readable by any request."""
+"""One background job at a time (retraining, regression runs), its state readable by
+any request."""
 
 import threading
 import time
