@@ -19,6 +19,8 @@ NAV: tuple[NavItem, ...] = (
     NavItem("/staff/conversations", "nav.conversations"),
     NavItem("/staff/unanswered", "nav.unanswered"),
     NavItem("/staff/regression", "nav.regression"),
+    NavItem("/staff/catalogue", "nav.catalogue"),
+    NavItem("/staff/dossiers", "nav.dossiers"),
     NavItem("/staff/feedback", "nav.feedback"),
     NavItem("/staff/accounts", "nav.accounts", is_admin_only=True),
     NavItem("/staff/tokens", "nav.tokens", is_admin_only=True),

@@ -5,7 +5,9 @@ from fastapi.responses import RedirectResponse, Response
 
 from assistant.console.pages import (
     accounts,
+    catalogue,
     conversations,
+    dossiers,
     home,
     login,
     regression,
@@ -20,7 +22,8 @@ __all__ = ["install_console", "router"]
 
 router = APIRouter(include_in_schema=False)
 for _page in (
-    login, home, tester, conversations, unanswered, regression, accounts, tokens
+    login, home, tester, conversations, unanswered, regression, catalogue, dossiers,
+    accounts, tokens,
 ):
     router.include_router(_page.router)
 
