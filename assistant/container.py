@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Engine
 
+from assistant.catalogue.refresh import CatalogueRefresh
 from assistant.catalogue.service import CatalogueService
 from assistant.channels.service import ChannelService, build_channels
 from assistant.conversations.service import ConversationService
@@ -50,6 +51,7 @@ class Services:
     unanswered: "UnansweredService" = field(init=False)
     retention: RetentionService = field(init=False)
     regression: RegressionService = field(init=False)
+    catalogue_refresh: CatalogueRefresh = field(init=False)
     tester: IntentTesterService = field(init=False)
     search: "SearchService | None" = None
     search_error: str | None = None
@@ -87,6 +89,7 @@ class Services:
         )
         from assistant.unanswered.service import UnansweredService
 
+        services.catalogue_refresh = CatalogueRefresh(settings, swap=services._swap_catalogue)
         root = project_root()
         services.regression = RegressionService(
             engine, rasa_url=settings.rasa.url, rasa_token=settings.rasa.token,
@@ -111,6 +114,12 @@ class Services:
         services.channels = build_channels(settings, engine=engine, dialogue=services.dialogue)
         services.dossiers = _build_dossiers(settings, engine, services.channels)
         return services
+
+    def _swap_catalogue(self, catalogue: CatalogueService, search: "SearchService") -> None:
+        """After a catalogue import: requests from now on see the new data."""
+        self.catalogue = catalogue
+        timed = TimedSearch(search, self.metrics.search_latency.observe)
+        self.search = cast("SearchService", timed)
 
     def _record_turn(self, turn: Any) -> None:
         self.metrics.count_turn(turn)

@@ -216,6 +216,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dossiers.audit": ("Nhật ký tra cứu của người dân", "Citizens' lookups (audit)"),
     "dossiers.outcome": ("Kết quả", "Outcome"),
     "dossiers.second_factor": ("Xác minh", "Verified"),
+    "refresh.title": ("Nhập danh mục, xây lại chỉ mục", "Import a catalogue, rebuild the index"),
+    "refresh.file": (
+        "Tệp danh mục (CSV, JSON, JSONL, Excel): thủ tục mới được thêm, "
+        "thủ tục cùng mã được cập nhật",
+        "Catalogue file (CSV, JSON, JSONL, Excel): new procedures are added, "
+        "same codes updated",
+    ),
+    "refresh.import": ("Nhập và xây lại chỉ mục", "Import and rebuild the index"),
+    "refresh.rebuild": ("Chỉ xây lại chỉ mục tìm kiếm", "Rebuild the search index only"),
+    "refresh.refused": (
+        "Tệp rỗng, quá 50 MB hoặc không phải CSV, JSON, JSONL, Excel.",
+        "The file is empty, over 50 MB, or not CSV, JSON, JSONL or Excel.",
+    ),
+    "refresh.idle": ("Chưa chạy.", "Not started."),
+    "refresh.running": ("Đang chạy…", "Running…"),
+    "refresh.done": ("Xong: trợ lý đang dùng danh mục và chỉ mục mới.",
+                     "Done: the assistant uses the new catalogue and index."),
+    "refresh.failed": ("Thất bại; danh mục và chỉ mục cũ vẫn được dùng.",
+                       "Failed; the previous catalogue and index stay in use."),
     "common.save": ("Lưu", "Save"),
     "common.none": ("—", "—"),
     "common.error": ("Lỗi", "Error"),

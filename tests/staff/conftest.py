@@ -16,10 +16,10 @@ PASSWORD = "mật-khẩu-đủ-dài"
 
 def app_settings(tmp_path: Path, **overrides: object) -> Settings:
     port = free_port()  # nothing listens there: Rasa is down
+    overrides.setdefault("search", SearchSettings(index_dir=tmp_path / "no-index"))
     return Settings(
         data_dir=tmp_path,
         rasa=RasaSettings(url=f"http://127.0.0.1:{port}", port=port),
-        search=SearchSettings(index_dir=tmp_path / "no-index"),
         **overrides,  # type: ignore[arg-type]
     )
 

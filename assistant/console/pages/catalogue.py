@@ -2,8 +2,8 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Form, Query, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
 
 from assistant.console.rendering import render
 from assistant.deps import ServicesDep
@@ -40,9 +40,42 @@ def catalogue(
     return render(request, "catalogue.html", principal=user, context={
         "q": q, "procedures": shown, "scores": scores, "total": total, "page": page,
         "pages": max(1, -(-total // _PAGE)), "count": len(services.catalogue),
+        "refresh": services.catalogue_refresh.state,
     })
 
 
+_SUFFIXES = {".csv", ".json", ".jsonl", ".xlsx", ".gz"}
+_MAX_BYTES = 50 * 1024 * 1024
+
+
+@router.post("/staff/catalogue/import")
+async def import_catalogue(request: Request, user: PagePrincipalDep, services: ServicesDep,
+                           file: Annotated[UploadFile, Form()]) -> Response:
+    """Merge a catalogue file (as `assistant catalogue import FILE`), then rebuild the
+    index; the page shows the progress."""
+    name = (file.filename or "").lower()
+    suffix = ".jsonl.gz" if name.endswith(".jsonl.gz") else "." + name.rsplit(".", 1)[-1]
+    content = await file.read(_MAX_BYTES + 1)
+    if suffix not in _SUFFIXES | {".jsonl.gz"} or not content or len(content) > _MAX_BYTES:
+        return render(request, "refresh.html", principal=user, status_code=422, context={
+            "refresh": services.catalogue_refresh.state, "is_refused": True})
+    services.catalogue_refresh.start_import(content, suffix=suffix)
+    return RedirectResponse("/staff/catalogue/refresh", status_code=303)
+
+
+@router.post("/staff/catalogue/rebuild")
+def rebuild_index(user: PagePrincipalDep, services: ServicesDep) -> Response:
+    services.catalogue_refresh.start_rebuild()
+    return RedirectResponse("/staff/catalogue/refresh", status_code=303)
+
+
+@router.get("/staff/catalogue/refresh")
+def refresh(request: Request, user: PagePrincipalDep, services: ServicesDep) -> Response:
+    return render(request, "refresh.html", principal=user, context={
+        "refresh": services.catalogue_refresh.state, "is_refused": False})
+
+
+# Last: its path parameter would take /staff/catalogue/refresh.
 @router.get("/staff/catalogue/{code}")
 def procedure(request: Request, code: str, user: PagePrincipalDep,
               services: ServicesDep) -> Response:
