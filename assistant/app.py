@@ -41,6 +41,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.max_body_bytes = settings.server.max_body_bytes
     _add_error_handlers(app)
     _add_routers(app)
+    from assistant.request_context import RequestIdMiddleware
+
+    app.add_middleware(RequestIdMiddleware)
+    from assistant.console.router import install_console
+
+    install_console(app)
     if settings.server.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
@@ -63,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 def _add_routers(app: FastAPI) -> None:
     from assistant.catalogue.router import router as catalogue_router
     from assistant.channels.router import router as channels_router
+    from assistant.conversations.router import router as conversations_router
     from assistant.dialogue.action_endpoint import router as action_router
     from assistant.dialogue.router import router as chat_router
     from assistant.dossiers.router import router as dossiers_router
@@ -72,16 +79,19 @@ def _add_routers(app: FastAPI) -> None:
     from assistant.handover.router import router as handover_router
     from assistant.handover.router import updates_router as chat_updates_router
     from assistant.health.router import router as health_router
+    from assistant.metrics.router import router as metrics_router
     from assistant.search.router import router as search_router
     from assistant.staff.router import router as staff_router
     from assistant.web.router import router as web_router
 
     for router in (
         health_router,
+        metrics_router,
         chat_router,
         search_router,
         catalogue_router,
         staff_router,
+        conversations_router,
         dossiers_router,
         dossiers_staff_router,
         feedback_router,
@@ -151,6 +161,9 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
+        metrics = getattr(getattr(request.app.state, "services", None), "metrics", None)
+        if metrics is not None:
+            metrics.count_error("internal")
         message = (
             "Something went wrong on our side; please try again."
             if _language(request) == "en"

@@ -9,8 +9,10 @@ from assistant.dossiers.cli import app as dossiers_app
 from assistant.feedback.cli import app as feedback_app
 from assistant.feedback.cli import qr_command
 from assistant.logs import configure_logging
+from assistant.retention.cli import app as retention_app
 from assistant.search.cli import index_app, search_command
 from assistant.settings import Settings
+from assistant.staff.cli import app as staff_app
 
 __all__ = ["main"]
 
@@ -23,6 +25,8 @@ app.add_typer(catalogue_app, name="catalogue", help="Import and rebuild the proc
 app.add_typer(index_app, name="index", help="Build and inspect the search index.")
 app.add_typer(dossiers_app, name="dossiers", help="Load dossier status data (files, demo).")
 app.add_typer(feedback_app, name="feedback", help="Feedback: QR codes, summary, CSV export.")
+app.add_typer(staff_app, name="staff", help="Staff accounts and API tokens.")
+app.add_typer(retention_app, name="retention", help="Delete old conversations and audit rows.")
 app.command("qr", help="Make the feedback QR code / A6 sheet of a counter.")(qr_command)
 app.command("search", help="Search procedures and print the best matches.")(search_command)
 
@@ -33,7 +37,7 @@ def run() -> None:
     from assistant.runtime.launcher import run as run_stack
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, is_json=settings.log_format == "json")
     raise typer.Exit(run_stack(settings, echo=typer.echo))
 
 
@@ -47,7 +51,7 @@ def serve(
     import uvicorn
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, is_json=settings.log_format == "json")
     uvicorn.run(
         "assistant.server:app",
         host=host or settings.server.host,
@@ -65,7 +69,7 @@ def train(
     from assistant.dialogue.training import ensure_model
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, is_json=settings.log_format == "json")
     typer.echo(str(ensure_model(settings, force=force)))
 
 
@@ -76,7 +80,7 @@ def prepare() -> None:
     from assistant.search.index import ensure_index
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, is_json=settings.log_format == "json")
     typer.echo(f"Rasa model:   {ensure_model(settings)}")
     typer.echo(f"Search index: {ensure_index(settings)}")
 

@@ -3,12 +3,14 @@
 import asyncio
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Engine
 
+from assistant.catalogue.refresh import CatalogueRefresh
 from assistant.catalogue.service import CatalogueService
 from assistant.channels.service import ChannelService, build_channels
+from assistant.conversations.service import ConversationService
 from assistant.database import create_db_engine, setup_lock, upgrade_to_head
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.service import DialogueService
@@ -16,10 +18,16 @@ from assistant.dossiers.service import DossierService
 from assistant.feedback.service import FeedbackService
 from assistant.handover.service import HandoverService
 from assistant.handover.watcher import HandoverWatcher
-from assistant.settings import Settings
+from assistant.metrics.service import GatewayMetrics, TimedSearch
+from assistant.regression.service import RegressionService
+from assistant.retention.service import RetentionService
+from assistant.settings import Settings, project_root
+from assistant.staff.service import StaffService
+from assistant.staff.tester import IntentTesterService
 
 if TYPE_CHECKING:
     from assistant.search.service import SearchService
+    from assistant.unanswered.service import UnansweredService
 
 __all__ = ["Services"]
 
@@ -34,6 +42,7 @@ class Services:
     catalogue: CatalogueService
     db: Engine
     rasa: RasaClient
+    metrics: GatewayMetrics
     dialogue: DialogueService = field(init=False)
     action_executor: Any = field(init=False)
     channels: ChannelService = field(init=False)
@@ -41,39 +50,83 @@ class Services:
     feedback: FeedbackService = field(init=False)
     handover: HandoverService = field(init=False)
     handover_watcher: HandoverWatcher = field(init=False)
+    staff: StaffService = field(init=False)
+    conversations: ConversationService = field(init=False)
+    unanswered: "UnansweredService" = field(init=False)
+    retention: RetentionService = field(init=False)
+    regression: RegressionService = field(init=False)
+    catalogue_refresh: CatalogueRefresh = field(init=False)
+    tester: IntentTesterService = field(init=False)
     search: "SearchService | None" = None
     search_error: str | None = None
     _loading: "asyncio.Task[None] | None" = field(default=None, repr=False)
+    _retaining: "asyncio.Task[None] | None" = field(default=None, repr=False)
 
     @classmethod
     def create(cls, settings: Settings) -> "Services":
         """Cheap, synchronous part of start-up; the search index loads in ``start``."""
         catalogue = CatalogueService.load(settings.search.catalogue_path)
+        metrics = GatewayMetrics()
         rasa = RasaClient(
-            settings.rasa.urls, timeout=settings.rasa.timeout_seconds, token=settings.rasa.token
+            settings.rasa.urls, timeout=settings.rasa.timeout_seconds, token=settings.rasa.token,
+            observe=metrics.observe_rasa,
         )
         engine = create_db_engine(settings.effective_database_url)
         with setup_lock(engine):  # gateway workers start together
             upgrade_to_head(engine)
-            return cls._assemble(settings, catalogue=catalogue, engine=engine, rasa=rasa)
+            return cls._assemble(
+                settings, catalogue=catalogue, engine=engine, rasa=rasa, metrics=metrics
+            )
 
     @classmethod
     def _assemble(
         cls, settings: Settings, *, catalogue: CatalogueService, engine: Engine,
-        rasa: RasaClient,
+        rasa: RasaClient, metrics: GatewayMetrics,
     ) -> "Services":
         from assistant.dialogue.action_endpoint import build_executor
 
-        services = cls(settings=settings, catalogue=catalogue, db=engine, rasa=rasa)
+        services = cls(
+            settings=settings, catalogue=catalogue, db=engine, rasa=rasa, metrics=metrics
+        )
+        services.staff = StaffService(
+            engine, settings=settings.staff, shared_token=settings.effective_staff_token
+        )
+        services.tester = IntentTesterService(
+            rasa, search=services._search_top, low_confidence=settings.staff.low_confidence
+        )
         services.feedback = FeedbackService.create(
             engine, settings=settings.feedback, public_url=settings.effective_public_url,
             organisation_vi=settings.organisation_vi, salt_file=settings.feedback_salt_file,
+        )
+        services.conversations = ConversationService(
+            engine, low_rating_max=settings.feedback.low_rating_max,
+            feedback_key=services.feedback.conversation_key,
+        )
+        from assistant.unanswered.service import UnansweredService
+
+        services.catalogue_refresh = CatalogueRefresh(settings, swap=services._swap_catalogue)
+        root = project_root()
+        services.regression = RegressionService(
+            engine, rasa_url=settings.rasa.url, rasa_token=settings.rasa.token,
+            search=services._search_loaded,
+            nlu_path=settings.staff.regression_nlu_path or root / "tests/nlu/heldout.yml",
+            search_path=settings.staff.regression_search_path
+            or root / "bench/data/search_questions.jsonl",
+        )
+        services.retention = RetentionService(
+            engine, settings.retention, conversations=services.conversations,
+            tracker_db=settings.tracker_db_path, tracker_url=settings.rasa.tracker_store_url,
+        )
+        services.unanswered = UnansweredService(
+            engine, settings,
+            nlu_root=settings.staff.training_data_dir or project_root() / "nlu_data",
         )
         services.dialogue = DialogueService(
             rasa, max_chars=settings.max_message_chars, search=services._search_hits,
             turn_deadline=settings.rasa.turn_deadline_seconds,
             breaker_failures=settings.rasa.breaker_failures,
             breaker_reset_seconds=settings.rasa.breaker_reset_seconds,
+            recorder=services._record_turn,
         )
         services.action_executor = build_executor(services)
         if not settings.rasa.action_token:
@@ -93,13 +146,33 @@ class Services:
         )
         return services
 
+    def _swap_catalogue(self, catalogue: CatalogueService, search: "SearchService") -> None:
+        """After a catalogue import: requests from now on see the new data."""
+        self.catalogue = catalogue
+        timed = TimedSearch(search, self.metrics.search_latency.observe)
+        self.search = cast("SearchService", timed)
+
+    def _record_turn(self, turn: Any) -> None:
+        self.metrics.count_turn(turn)
+        self.conversations.record(turn)
+
     def _search_hits(self, text: str) -> list[Any]:
-        return self.search.search(text, k=3) if self.search is not None else []
+        return self._search_top(text, 3)
+
+    def _search_loaded(self, text: str, k: int) -> list[Any]:
+        if self.search is None:
+            raise RuntimeError("the search index is still loading; try again shortly")
+        return self.search.search(text, k=k)
+
+    def _search_top(self, text: str, k: int) -> list[Any]:
+        return self.search.search(text, k=k) if self.search is not None else []
 
     def start(self) -> None:
         """Load the search index in the background: the gateway answers health checks
         at once and reports ready when the index is in memory."""
         self._loading = asyncio.get_running_loop().create_task(self._load_search())
+        if self.settings.retention.run_every_hours > 0:
+            self._retaining = asyncio.get_running_loop().create_task(self._retain_daily())
         self.channels.start()
         self.dossiers.start()
         self.handover_watcher.start()
@@ -108,16 +181,32 @@ class Services:
         from assistant.search.service import SearchService
 
         try:
-            self.search = await asyncio.to_thread(
+            loaded = await asyncio.to_thread(
                 SearchService.load, self.settings, catalogue=self.catalogue
+            )
+            # Every search (chat actions, APIs, the console) is timed for /metrics.
+            self.search = cast(
+                SearchService, TimedSearch(loaded, self.metrics.search_latency.observe)
             )
         except Exception as exc:
             self.search_error = f"{type(exc).__name__}: {exc}"
             log.exception("search index failed to load")
 
+    async def _retain_daily(self) -> None:
+        # A minute after start-up (not during it), then every period.
+        delay = 60.0
+        while True:
+            await asyncio.sleep(delay)
+            delay = self.settings.retention.run_every_hours * 3600
+            try:
+                await asyncio.to_thread(self.retention.run)
+            except Exception:
+                log.exception("the retention run failed; retrying next period")
+
     async def aclose(self) -> None:
-        if self._loading is not None and not self._loading.done():
-            self._loading.cancel()
+        for task in (self._loading, self._retaining):
+            if task is not None and not task.done():
+                task.cancel()
         await self.dossiers.stop()  # no hand-over to channels that are closing
         await self.handover_watcher.stop()
         await self.channels.aclose()  # finishes turns in progress: before Rasa and the DB

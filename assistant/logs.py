@@ -1,11 +1,16 @@
 """Logging set-up, done once by each entry point; personal data is masked on the way out."""
 
+import json
 import logging
 import re
 import sys
+from datetime import UTC, datetime
 from typing import TextIO
 
-__all__ = ["PersonalDataFilter", "configure_logging", "mask_personal_data", "redact_secrets"]
+__all__ = [
+    "JsonFormatter", "PersonalDataFilter", "configure_logging", "mask_personal_data",
+    "redact_secrets",
+]
 
 # Vietnamese phone numbers (0 / +84 + 9 digits, spaces or dots allowed), 9–12 digit
 # identity numbers (CMND 9, CCCD 12), e-mail addresses.
@@ -38,12 +43,32 @@ def mask_personal_data(text: str) -> str:
 
 
 class PersonalDataFilter(logging.Filter):
-    """Renders each record's message with phones, ID numbers and e-mails masked."""
+    """Renders each record's message with phones, ID numbers and e-mails masked, and
+    stamps it with the request id of the work in progress."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        from assistant.request_context import current_request_id
+
         record.msg = mask_personal_data(record.getMessage())
         record.args = None
+        record.request_id = current_request_id()
         return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message, request id, exception."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+            "request_id": getattr(record, "request_id", "") or None,
+        }
+        if record.exc_info:
+            entry["exception"] = mask_personal_data(self.formatException(record.exc_info))
+        return json.dumps(entry, ensure_ascii=False)
 
 
 class _CurrentStderrHandler(logging.StreamHandler):
@@ -62,15 +87,20 @@ class _CurrentStderrHandler(logging.StreamHandler):
 
 class _RedactingFormatter(logging.Formatter):
     """Redacts secrets in the whole rendered record, tracebacks included (an HTTP
-    error's message carries the URL it failed on)."""
+    error's message carries the URL it failed on), whatever the format."""
+
+    def __init__(self, inner: logging.Formatter) -> None:
+        super().__init__()
+        self._inner = inner
 
     def format(self, record: logging.LogRecord) -> str:
-        return redact_secrets(super().format(record))
+        return redact_secrets(self._inner.format(record))
 
 
-def configure_logging(level: str = "INFO") -> None:
+def configure_logging(level: str = "INFO", *, is_json: bool = False) -> None:
     handler = _CurrentStderrHandler()
-    handler.setFormatter(_RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(_RedactingFormatter(JsonFormatter() if is_json else logging.Formatter(
+        "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s")))
     handler.addFilter(PersonalDataFilter())
     root = logging.getLogger()
     root.handlers[:] = [handler]

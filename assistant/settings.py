@@ -15,6 +15,8 @@ from assistant.channels.zalo.settings import ZaloSettings
 from assistant.dossiers.settings import DossierHttpSettings, DossierSettings
 from assistant.feedback.settings import FeedbackSettings
 from assistant.handover.settings import HandoverSettings
+from assistant.retention.settings import RetentionSettings
+from assistant.staff.settings import StaffSettings
 
 __all__ = [
     "ChannelSettings",
@@ -23,13 +25,19 @@ __all__ = [
     "DossierSettings",
     "FeedbackSettings",
     "RasaSettings",
+    "RetentionSettings",
     "SearchSettings",
     "ServerSettings",
     "Settings",
+    "StaffSettings",
     "TelegramSettings",
     "ZaloSettings",
     "project_root",
 ]
+
+
+_DEV_STAFF_TOKEN = "dev-staff-token"
+_MIN_SHARED_TOKEN_CHARS = 12  # as assistant.staff.service refuses shorter bearer values
 
 
 def _default_cache_dir() -> Path:
@@ -169,8 +177,11 @@ class Settings(BaseSettings):
     # One Redis server (redis://host:6379/0) for Rasa's lock store and the rate-limit
     # counters, needed by several Rasa processes or gateway workers; empty: in memory.
     redis_url: str = ""
-    staff_token: str = "dev-staff-token"
+    # One shared bearer token for development and tests (default ``dev-staff-token``);
+    # production refuses it: accounts and `assistant staff token create` instead.
+    staff_token: str | None = None
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"  # json: one object per line, with request ids
     max_message_chars: int = Field(default=2000, ge=50)
     organisation_vi: str = "Trung tâm Phục vụ hành chính công tỉnh"
     organisation_en: str = "Provincial Public Administration Service Centre"
@@ -184,11 +195,20 @@ class Settings(BaseSettings):
     zalo: ZaloSettings = ZaloSettings()
     feedback: FeedbackSettings = FeedbackSettings()
     handover: HandoverSettings = HandoverSettings()
+    staff: StaffSettings = StaffSettings()
+    retention: RetentionSettings = RetentionSettings()
 
     @model_validator(mode="after")
-    def _refuse_dev_secrets_in_production(self) -> "Settings":
-        if self.environment == "production" and self.staff_token in {"", "dev-staff-token"}:
-            raise ValueError("ASSISTANT_STAFF_TOKEN must be set to a real secret in production")
+    def _refuse_shared_token_in_production(self) -> "Settings":
+        if self.environment == "production" and self.staff_token:
+            raise ValueError(
+                "ASSISTANT_STAFF_TOKEN is a development convenience and is refused in "
+                "production: create API tokens with `assistant staff token create`"
+            )
+        if self.staff_token and len(self.staff_token.strip()) < _MIN_SHARED_TOKEN_CHARS:
+            raise ValueError(
+                f"ASSISTANT_STAFF_TOKEN needs at least {_MIN_SHARED_TOKEN_CHARS} characters"
+            )
         return self
 
     @model_validator(mode="after")
@@ -213,6 +233,14 @@ class Settings(BaseSettings):
         return self
 
     @property
+    def effective_staff_token(self) -> str:
+        """The shared staff token in force: none in production, the development default
+        when unset, none when set empty."""
+        if self.environment == "production":
+            return ""
+        return _DEV_STAFF_TOKEN if self.staff_token is None else self.staff_token.strip()
+
+    @property
     def is_dossier_demo_enabled(self) -> bool:
         demo = self.dossiers.demo_data
         return self.environment == "development" if demo is None else demo
@@ -233,6 +261,11 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         return self.search.index_dir or project_root() / "index"
+
+    @property
+    def tracker_db_path(self) -> Path:
+        """Rasa's SQLite tracker store."""
+        return self.rasa.tracker_store_path or self.data_dir / "rasa" / "tracker.db"
 
     @property
     def models_dir(self) -> Path:

@@ -16,10 +16,14 @@ def test_environment_round_trip(monkeypatch: pytest.MonkeyPatch, tmp_path) -> No
     assert Settings() == original
 
 
-def test_production_refuses_the_development_staff_token() -> None:
-    with pytest.raises(ValidationError):
-        Settings(environment="production")
-    assert Settings(environment="production", staff_token="s3cret-token").staff_token
+def test_the_shared_staff_token_is_for_development_only() -> None:
+    assert Settings().effective_staff_token == "dev-staff-token"
+    assert Settings(staff_token="").effective_staff_token == ""  # switched off
+    assert Settings(environment="production").effective_staff_token == ""
+    with pytest.raises(ValidationError, match="refused in production"):
+        Settings(environment="production", staff_token="a-long-s3cret-token")
+    with pytest.raises(ValidationError, match="at least 12"):
+        Settings(staff_token="short")
 
 
 def test_nested_variables(monkeypatch: pytest.MonkeyPatch) -> None:

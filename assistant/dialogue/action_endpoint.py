@@ -19,6 +19,7 @@ from rasa_sdk.interfaces import (
 )
 
 from assistant.deps import SettingsDep
+from assistant.request_context import use_request_id
 
 __all__ = ["build_executor", "router"]
 
@@ -65,6 +66,11 @@ async def run_action(
     if not isinstance(action_call, dict):
         return JSONResponse({"error": "the body must be a JSON object"}, status_code=400)
     name = str(action_call.get("next_action") or "")
+    # The turn's id, as the gateway sent it to Rasa with the user's message.
+    tracker = action_call.get("tracker") or {}
+    metadata = (tracker.get("latest_message") or {}).get("metadata") or {}
+    if isinstance(metadata, dict) and metadata.get("request_id"):
+        use_request_id(metadata["request_id"])
     try:
         result = await _executor(request).run(action_call)
     except ActionExecutionRejection as exc:

@@ -10,7 +10,7 @@ the conversation goes on there with its slots."""
 import hashlib
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import httpx
@@ -43,8 +43,14 @@ class RasaClient:
     """Talks to one or more Rasa servers; owns its connection pool until ``aclose``."""
 
     def __init__(
-        self, urls: str | Sequence[str], *, timeout: float, token: str = ""
+        self,
+        urls: str | Sequence[str],
+        *,
+        timeout: float,
+        token: str = "",
+        observe: Callable[..., None] | None = None,
     ) -> None:
+        """``observe(call, seconds, is_error=…)`` is told about every turn and parse."""
         listed = [urls] if isinstance(urls, str) else list(urls)
         self.urls = [url.rstrip("/") for url in listed]
         if not self.urls:
@@ -52,6 +58,11 @@ class RasaClient:
         self._params = {"token": token} if token else {}
         self._http = httpx.AsyncClient(timeout=timeout)
         self._down_until: dict[str, float] = {}
+        self._observe = observe
+
+    def _timed(self, call: str, start: float, *, is_error: bool) -> None:
+        if self._observe is not None:
+            self._observe(call, time.perf_counter() - start, is_error=is_error)
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -74,13 +85,21 @@ class RasaClient:
     ) -> list[BotMessage]:
         """Post one user message to the REST channel; return the bot's replies in order."""
         body = {"sender": sender_id, "message": text, "metadata": metadata}
-        response = await self._request(sender_id, "POST", "/webhooks/rest/webhook", json=body)
+        start = time.perf_counter()
         try:
+            response = await self._request(
+                sender_id, "POST", "/webhooks/rest/webhook", json=body
+            )
             replies = response.json()
+            if not isinstance(replies, list):
+                raise RasaUnavailableError(f"unexpected reply: {type(replies).__name__}")
         except ValueError as exc:
+            self._timed("turn", start, is_error=True)
             raise RasaUnavailableError(f"{type(exc).__name__}: {exc}") from exc
-        if not isinstance(replies, list):
-            raise RasaUnavailableError(f"unexpected reply: {type(replies).__name__}")
+        except RasaUnavailableError:
+            self._timed("turn", start, is_error=True)
+            raise
+        self._timed("turn", start, is_error=False)
         return [_to_message(reply) for reply in replies if isinstance(reply, dict)]
 
     async def status(self) -> RasaStatus:
@@ -101,27 +120,35 @@ class RasaClient:
                 break
         return found
 
-    async def slot(self, sender_id: str, name: str) -> Any:
-        """The current value of one slot of a conversation; None when unknown."""
+    async def tracker_state(self, sender_id: str) -> dict[str, Any]:
+        """The conversation's current state without its events (slots, latest message);
+        empty when unknown."""
         try:
             response = await self._request(
                 sender_id, "GET", f"/conversations/{sender_id}/tracker",
                 params={**self._params, "include_events": "NONE"},
             )
-            return (response.json().get("slots") or {}).get(name)
-        except (RasaUnavailableError, ValueError, AttributeError) as exc:
+            state = response.json()
+        except (RasaUnavailableError, ValueError) as exc:
             log.debug("rasa tracker read failed: %s", exc)
-            return None
+            return {}
+        return state if isinstance(state, dict) else {}
 
     async def parse(self, text: str) -> dict[str, Any]:
         """NLU only (``/model/parse``), for the staff intent tester."""
-        response = await self._request(
-            text, "POST", "/model/parse", json={"text": text}, params=self._params
-        )
+        start = time.perf_counter()
         try:
+            response = await self._request(
+                text, "POST", "/model/parse", json={"text": text}, params=self._params
+            )
             parsed: dict[str, Any] = response.json()
         except ValueError as exc:
+            self._timed("parse", start, is_error=True)
             raise RasaUnavailableError(f"{type(exc).__name__}: {exc}") from exc
+        except RasaUnavailableError:
+            self._timed("parse", start, is_error=True)
+            raise
+        self._timed("parse", start, is_error=False)
         return parsed
 
     async def _request(

@@ -42,7 +42,7 @@ def tracker_store_config(settings: Settings) -> dict[str, Any]:
         if url.query:
             config["query"] = dict(url.query)
         return config
-    tracker_db = settings.rasa.tracker_store_path or settings.data_dir / "rasa" / "tracker.db"
+    tracker_db = settings.tracker_db_path
     tracker_db.parent.mkdir(parents=True, exist_ok=True)
     _use_wal(tracker_db)
     return {"type": "SQL", "dialect": "sqlite", "db": str(tracker_db)}

@@ -7,9 +7,11 @@ from typing import Any, Protocol
 
 import pybreaker
 
+from assistant.conversations.models import RecordedTurn
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.errors import RasaUnavailableError
 from assistant.dialogue.models import BotMessage, ChatOut, IncomingMessage, Language
+from assistant.request_context import current_request_id
 from assistant.text import detect_language, normalise_text
 
 __all__ = ["DialogueService"]
@@ -75,6 +77,7 @@ class DialogueService:
         turn_deadline: float = 25.0,
         breaker_failures: int = 5,
         breaker_reset_seconds: float = 30.0,
+        recorder: Callable[[RecordedTurn], None] | None = None,
     ) -> None:
         self._rasa = rasa
         self._max_chars = max_chars
@@ -87,6 +90,7 @@ class DialogueService:
             exclude=[asyncio.CancelledError], name="rasa",
         )
         self._handovers: _Handovers | None = None
+        self._recorder = recorder
 
     def route_handovers(self, handovers: _Handovers) -> None:
         """Messages of a conversation handed to a person go to ``handovers``, not Rasa."""
@@ -114,6 +118,8 @@ class DialogueService:
             "language_is_explicit": message.language is not None,
             "context": message.context,
             "client_ip": message.client_ip,  # per-client limits in actions (dossier lookups)
+            # Comes back to the actions in the tracker: their logs carry the turn's id.
+            "request_id": current_request_id() or None,
         }
         deadline = asyncio.get_running_loop().time() + self._turn_deadline
         try:
@@ -123,23 +129,50 @@ class DialogueService:
         except (RasaUnavailableError, TimeoutError, pybreaker.CircuitBreakerError) as exc:
             detail = getattr(exc, "detail", None) or type(exc).__name__
             log.warning("rasa unavailable (%s): answering in degraded mode", detail)
-            return ChatOut(
+            out = ChatOut(
                 messages=[*notices, BotMessage(text=_DEGRADED[language]),
                           *await self._search_only(text, language)],
                 language=language,
                 is_degraded=True,
             )
+            await self._record(message, text, out, latest={})
+            return out
         # The conversation's language may differ from this message's (a kept
         # preference, or "ok" with no signal): report the one Rasa answered in.
-        answered = None
+        state: dict[str, Any] = {}
         try:
             async with asyncio.timeout_at(deadline):
-                answered = await self._rasa.slot(message.sender_id, "language")
+                state = await self._rasa.tracker_state(message.sender_id)
         except TimeoutError:
             log.warning("rasa tracker read missed the turn deadline")
+        answered = (state.get("slots") or {}).get("language")
         if answered in ("vi", "en"):
             language = answered
-        return ChatOut(messages=[*notices, *replies], language=language)
+        out = ChatOut(messages=[*notices, *replies], language=language)
+        await self._record(message, text, out, latest=state.get("latest_message") or {})
+        return out
+
+    async def _record(
+        self, message: IncomingMessage, text: str, out: ChatOut, *, latest: dict[str, Any]
+    ) -> None:
+        """Keep the turn for staff (masked by the recorder); never fails the turn."""
+        if self._recorder is None:
+            return
+        intent = latest.get("intent") or {}
+        name = intent.get("name") if isinstance(intent, dict) else None
+        confidence = intent.get("confidence") if isinstance(intent, dict) else None
+        turn = RecordedTurn(
+            channel=message.channel, sender_id=message.sender_id, language=out.language,
+            user_text=text, intent=name, confidence=confidence,
+            is_fallback=name == "nlu_fallback",
+            replies=[
+                m.text + "".join(f"\n[{b.title}]" for b in m.buttons) for m in out.messages
+            ],
+        )
+        try:
+            await asyncio.to_thread(self._recorder, turn)
+        except Exception:  # the user's answer matters more than the staff's record
+            log.exception("could not record the turn for staff")
 
     async def _search_only(self, text: str, language: Language) -> list[BotMessage]:
         """Without Rasa, a need still gets the closest procedures (titles and links);

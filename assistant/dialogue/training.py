@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -81,11 +82,14 @@ def model_dir(settings: Settings) -> Path:
     return settings.rasa.model_dir or settings.cache_dir / "rasa-models"
 
 
-def ensure_model(settings: Settings, *, force: bool = False) -> Path:
+def ensure_model(
+    settings: Settings, *, force: bool = False, on_output: Callable[[str], None] | None = None
+) -> Path:
     """The trained model for the current inputs, training it first if missing.
 
     Models are kept in a cache shared by every checkout on the machine, keyed by the
     hash of their inputs; a lock makes concurrent callers wait for one training.
+    ``on_output`` receives Rasa's output line by line (progress bars included).
     """
     root = project_root()
     digest = inputs_hash(root)
@@ -97,12 +101,15 @@ def ensure_model(settings: Settings, *, force: bool = False) -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if target.exists() and not force:
             return target
-        _train(settings, root, digest, target)
+        _train(settings, root, digest, target, on_output=on_output)
     _prune_old_models(target)
     return target
 
 
-def _train(settings: Settings, root: Path, digest: str, target: Path) -> None:
+def _train(
+    settings: Settings, root: Path, digest: str, target: Path,
+    *, on_output: Callable[[str], None] | None = None,
+) -> None:
     build = settings.data_dir / "rasa" / "build" / digest
     write_training_data(root, build)
     # Rasa writes the archive in place: train into a private folder, then rename, so
@@ -118,13 +125,34 @@ def _train(settings: Settings, root: Path, digest: str, target: Path) -> None:
     ]
     log.info("training Rasa model %s (takes a few minutes)", digest)
     try:
-        result = subprocess.run(command, cwd=build, env=rasa_environment(settings), check=False)
+        returncode = _run(command, cwd=build, env=rasa_environment(settings), on_output=on_output)
         trained = out / f"{digest}.tar.gz"
-        if result.returncode != 0 or not trained.exists():
-            raise TrainingError(f"rasa train failed with exit code {result.returncode}")
+        if returncode != 0 or not trained.exists():
+            raise TrainingError(f"rasa train failed with exit code {returncode}")
         os.replace(trained, target)
     finally:
         shutil.rmtree(out, ignore_errors=True)
+
+
+def _run(
+    command: list[str], *, cwd: Path, env: dict[str, str],
+    on_output: Callable[[str], None] | None,
+) -> int:
+    if on_output is None:
+        return subprocess.run(command, cwd=cwd, env=env, check=False).returncode
+    with subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    ) as process:
+        assert process.stdout is not None
+        pending = b""
+        # Progress bars redraw with a carriage return: both end a line here.
+        while chunk := process.stdout.read1(4096):  # type: ignore[attr-defined]
+            pending += chunk.replace(b"\r", b"\n")
+            *lines, pending = pending.split(b"\n")
+            for line in lines:
+                if line.strip():
+                    on_output(line.decode("utf-8", "replace"))
+        return process.wait()
 
 
 def write_training_data(root: Path, build: Path) -> None:

@@ -22,7 +22,7 @@ def _service() -> "tuple[DossierService, Engine]":
     from assistant.settings import Settings
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, is_json=settings.log_format == "json")
     engine = create_db_engine(settings.effective_database_url)
     upgrade_to_head(engine)
     return DossierService.create(settings.dossiers, engine), engine

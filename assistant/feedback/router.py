@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from assistant.feedback.errors import InvalidQrTargetError
 from assistant.feedback.models import PeriodIn, QrIn, QrLinks, SummaryOut
 from assistant.feedback.service import FeedbackService
-from assistant.staff.auth import StaffDep
+from assistant.staff.auth import PagePrincipalDep, StaffDep
 
 __all__ = ["router"]
 
@@ -82,6 +82,7 @@ def qr(query: QrQuery, _: StaffDep, feedback: FeedbackDep) -> Response:
 
 
 @router.get("/staff/feedback", response_class=HTMLResponse, include_in_schema=False)
-def dashboard() -> HTMLResponse:
-    """The dashboard page; it holds no data itself and asks for the staff token."""
+def dashboard(_: PagePrincipalDep) -> HTMLResponse:
+    """The dashboard page (console session required); it holds no data itself and
+    reads the API with the session cookie."""
     return HTMLResponse(_DASHBOARD.read_text(encoding="utf-8"))

@@ -77,6 +77,10 @@ class FeedbackService:
             organisation_vi=organisation_vi,
         )
 
+    def conversation_key(self, conversation: str) -> str:
+        """The anonymous key feedback is kept under for ``conversation``."""
+        return self._store.key_of(conversation)
+
     # — the chat —
 
     def admit(

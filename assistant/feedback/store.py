@@ -38,6 +38,11 @@ class FeedbackStore:
         self._engine = engine
         self._salt = salt
 
+    def key_of(self, conversation: str) -> str:
+        """The anonymous key this store keeps for ``conversation`` (other capabilities
+        join on it, e.g. the staff's "rated unhelpful" filter)."""
+        return conversation_key(conversation, salt=self._salt)
+
     @retry_when_locked()
     def create(
         self,

@@ -39,13 +39,17 @@ HandoverDep = Annotated[HandoverService, Depends(_handovers)]
 
 
 def staff_name(principal: Any, given: str | None) -> str:
-    """Who acts: the signed-in staff member when the credentials name one, else the
-    ``staff`` field (the shared development token names nobody)."""
+    """Who acts: the signed-in staff member; with a machine credential the ``staff``
+    field names the officer (an API token's own name when it names nobody; the shared
+    development token names nobody at all)."""
     name = getattr(principal, "name", None)
-    if isinstance(name, str) and name:
+    kind = getattr(principal, "kind", None)
+    if kind == "session" and isinstance(name, str) and name:
         return name[:64]
     if given:
         return given
+    if kind == "token" and isinstance(name, str) and name:
+        return name[:64]
     raise StaffNameRequiredError()
 
 

@@ -26,7 +26,7 @@ def build(
     from assistant.search.index import build_index, stale_reasons
 
     settings = Settings()
-    configure_logging(settings.log_level)
+    configure_logging(settings.log_level, is_json=settings.log_format == "json")
     catalogue = CatalogueService.load(settings.search.catalogue_path)
     reasons = stale_reasons(settings, catalogue)
     if not reasons and not force:

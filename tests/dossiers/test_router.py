@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from assistant.app import create_app
 from assistant.dossiers.service import DossierService
 from assistant.settings import ServerSettings, Settings
+from assistant.staff.service import StaffService
 from tests.dossiers.conftest import make_service
 
 STAFF = {"Authorization": "Bearer dev-staff-token"}
@@ -19,11 +20,13 @@ CODE = "H22.45-240105-0003"
 
 
 @pytest.fixture
-def client(demo_service: DossierService, tmp_path: Path) -> Iterator[TestClient]:
+def client(demo_service: DossierService, engine: Engine, tmp_path: Path) -> Iterator[TestClient]:
     settings = Settings(data_dir=tmp_path)
     app = create_app(settings)
     # The lifespan is not entered: the container holds only what these routes use.
-    app.state.services = SimpleNamespace(settings=settings, dossiers=demo_service)
+    staff = StaffService(engine, settings=settings.staff,
+                         shared_token=settings.effective_staff_token)
+    app.state.services = SimpleNamespace(settings=settings, dossiers=demo_service, staff=staff)
     yield TestClient(app)
 
 

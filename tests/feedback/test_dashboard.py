@@ -1,5 +1,5 @@
 """The staff feedback dashboard page in a real browser (Chromium) against the real app
-and a feedback service on SQLite: the staff token, the summary numbers and the chart
+and a feedback service on SQLite: the console log-in, the summary numbers and the chart
 for a known set of ratings, and the CSV download. Screenshots: test-artifacts/feedback/."""
 
 from collections.abc import Iterator
@@ -15,10 +15,11 @@ from assistant.feedback.csv_io import parse_csv
 from assistant.feedback.models import FeedbackContext, FeedbackDraft
 from assistant.feedback.service import FeedbackService
 from assistant.settings import Settings
+from assistant.staff.service import StaffService
 from tests.support.asgi_server import serving
 from tests.support.browser import artifacts_dir, launch_chromium
 
-TOKEN = "s3cret-staff"
+PASSWORD = "mật-khẩu-đủ-dài"
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +29,7 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def dashboard(service: FeedbackService, browser: Any) -> Iterator[Any]:
+def dashboard(service: FeedbackService, engine: Any, browser: Any) -> Iterator[Any]:
     """The dashboard page of a served app whose feedback holds a known set of ratings."""
     for rating, day, agency, counter, comment in (
         (5, 1, "stp", "Q3", None), (4, 1, "stp", "Q3", None), (4, 2, "stp", "Q1", None),
@@ -39,37 +40,35 @@ def dashboard(service: FeedbackService, browser: Any) -> Iterator[Any]:
                                   agency=agency, counter=counter, is_from_qr=True)
         service.save(None, context, FeedbackDraft(rating=rating, comment=comment),
                      status="complete", at=datetime(2026, 5, day, 3, 0, tzinfo=UTC))
-    settings = Settings(staff_token=TOKEN)
+    settings = Settings()
     app = create_app(settings)
-    app.state.services = SimpleNamespace(settings=settings, feedback=service)
+    staff = StaffService(engine, settings=settings.staff)
+    staff.add_account("lan", PASSWORD, role="staff")
+    app.state.services = SimpleNamespace(settings=settings, feedback=service, staff=staff)
     with serving(app) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 1000},
                                       accept_downloads=True)
         page = context.new_page()
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(f"{url}/staff/feedback")
+        page.goto(f"{url}/staff/feedback")  # → the log-in page, then back
+        page.fill("input[name=username]", "lan")
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{url}/staff/feedback")
         yield page
         assert errors == []
         context.close()
 
 
-def _show(page: Any, token: str) -> None:
-    page.fill("#token", token)
+def _show(page: Any) -> None:
     page.fill("#since", "2026-05-01")
     page.fill("#until", "2026-05-03")
     page.click("#period button[type=submit]")
 
 
-def test_wrong_token_is_told_and_shows_nothing(dashboard: Any) -> None:
-    _show(dashboard, "not-the-token")
-    dashboard.wait_for_function("() => document.getElementById('error').textContent")
-    assert "Cần mã truy cập của cán bộ" in dashboard.inner_text("#error")  # the page asks in vi
-    assert dashboard.inner_text("#count") == "–"
-
-
 def test_summary_chart_and_csv_download(dashboard: Any) -> None:
-    _show(dashboard, TOKEN)
+    _show(dashboard)
     dashboard.wait_for_selector("#chart svg")
     assert dashboard.inner_text("#error") == ""
     assert dashboard.inner_text("#count") == "5"

@@ -9,22 +9,26 @@ import pytest
 import zxingcpp
 from fastapi.testclient import TestClient
 from PIL import Image
+from sqlalchemy import Engine
 
 from assistant.app import create_app
 from assistant.feedback.csv_io import parse_csv
 from assistant.feedback.models import FeedbackContext, FeedbackDraft
 from assistant.feedback.service import FeedbackService
 from assistant.settings import Settings
+from assistant.staff.service import StaffService
 
-AUTH = {"Authorization": "Bearer s3cret"}
+AUTH = {"Authorization": "Bearer s3cret-staff-token"}
 
 
 @pytest.fixture
-def client(service: FeedbackService) -> TestClient:
-    app = create_app(Settings(staff_token="s3cret"))
+def client(service: FeedbackService, engine: Engine) -> TestClient:
+    settings = Settings(staff_token="s3cret-staff-token")
+    app = create_app(settings)
     # No lifespan: only what these routes need is put on the app.
-    app.state.services = SimpleNamespace(settings=Settings(staff_token="s3cret"),
-                                         feedback=service)
+    staff = StaffService(engine, settings=settings.staff,
+                         shared_token=settings.effective_staff_token)
+    app.state.services = SimpleNamespace(settings=settings, feedback=service, staff=staff)
     return TestClient(app)
 
 
@@ -90,7 +94,7 @@ def test_qr_png_svg_pdf(client: TestClient, service: FeedbackService) -> None:
     assert none.status_code == 422 and none.json()["code"] == "invalid_qr_target"
 
 
-def test_dashboard_page_holds_no_data(client: TestClient) -> None:
-    page = client.get("/staff/feedback")
-    assert page.status_code == 200
-    assert "Bearer" in page.text and "/api/staff/feedback/summary" in page.text
+def test_dashboard_page_needs_a_console_session(client: TestClient) -> None:
+    page = client.get("/staff/feedback", follow_redirects=False)
+    assert page.status_code == 303
+    assert page.headers["location"] == "/staff/login?next=/staff/feedback"

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 
 from assistant.app import create_app
 from assistant.database import create_db_engine, upgrade_to_head
@@ -17,25 +18,34 @@ from assistant.dialogue.models import IncomingMessage
 from assistant.handover.service import HandoverService
 from assistant.handover.settings import HandoverSettings
 from assistant.settings import Settings
+from assistant.staff.service import StaffService
 
-AUTH = {"Authorization": "Bearer s3cret"}
+AUTH = {"Authorization": "Bearer s3cret-staff-token"}
 SUNDAY = datetime(2026, 12, 6, 2, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def service(tmp_path: Path) -> Iterator[HandoverService]:
+def engine(tmp_path: Path) -> Iterator[Engine]:
     engine = create_db_engine(f"sqlite:///{tmp_path / 'handover.db'}")
     upgrade_to_head(engine)
-    yield HandoverService(engine, settings=HandoverSettings(), delivery_channels=None,
-                          clock=lambda: SUNDAY)
+    yield engine
     engine.dispose()
 
 
 @pytest.fixture
-def client(service: HandoverService) -> TestClient:
-    settings = Settings(staff_token="s3cret")
+def service(engine: Engine) -> HandoverService:
+    return HandoverService(engine, settings=HandoverSettings(), delivery_channels=None,
+                           clock=lambda: SUNDAY)
+
+
+@pytest.fixture
+def client(service: HandoverService, engine: Engine) -> TestClient:
+    settings = Settings(staff_token="s3cret-staff-token")
     app = create_app(settings)
-    app.state.services = SimpleNamespace(settings=settings, handover=service)
+    # No lifespan: only what these routes need is put on the app.
+    staff = StaffService(engine, settings=settings.staff,
+                         shared_token=settings.effective_staff_token)
+    app.state.services = SimpleNamespace(settings=settings, handover=service, staff=staff)
     return TestClient(app)
 
 
@@ -97,8 +107,22 @@ def test_unknown_handover_and_bad_sender(client: TestClient) -> None:
     assert client.get("/api/chat/updates", params={"sender_id": "<script>"}).status_code == 422
 
 
-def test_inbox_page_has_no_outside_resources(client: TestClient) -> None:
+def test_inbox_page_needs_a_session_and_has_no_outside_resources(
+    client: TestClient
+) -> None:
+    anonymous = client.get("/staff/inbox", follow_redirects=False)
+    assert anonymous.status_code in (303, 307)
+    assert "/staff/login" in anonymous.headers["location"]
+    services = client.app.state.services  # type: ignore[attr-defined]
+    services.staff.add_account("lan", "mật-khẩu-của-lan", role="staff")
+    form = client.get("/staff/login").text
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)  # type: ignore[union-attr]
+    signed_in = client.post("/staff/login", follow_redirects=False, data={
+        "username": "lan", "password": "mật-khẩu-của-lan", "csrf_token": csrf,
+        "next": "/staff/inbox"})
+    assert signed_in.status_code == 303
     page = client.get("/staff/inbox")
     assert page.status_code == 200
     assert "Hộp thư cán bộ" in page.text and "Staff inbox" in page.text
+    assert '<meta name="staff-name" content="lan">' in page.text
     assert not re.search(r"(src|href)=\"https?://", page.text)

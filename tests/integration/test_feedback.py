@@ -27,7 +27,7 @@ QR_CONTEXT = {"mode": "feedback", "counter": "Q3", "agency": "stp"}
 
 
 def _staff(stack: Stack) -> dict[str, str]:
-    return {"Authorization": f"Bearer {stack.settings.staff_token}"}
+    return {"Authorization": f"Bearer {stack.settings.effective_staff_token}"}
 
 
 def _records(gateway: httpx.Client, stack: Stack, sender_id: str) -> list[FeedbackRecord]:

@@ -12,10 +12,12 @@ from typing import Any
 import httpx
 import pytest
 
+from assistant.database import create_db_engine, upgrade_to_head
 from assistant.feedback.csv_io import parse_csv
 from assistant.handover.settings import HandoverSettings
 from assistant.runtime.stack import Stack
 from assistant.settings import ChannelSettings, TelegramSettings, ZaloSettings
+from assistant.staff.service import StaffService
 from tests.support.browser import WidgetPage, artifacts_dir, launch_chromium
 from tests.support.stack import integration_settings, running_stack
 from tests.support.telegram_server import TelegramServer, message_update
@@ -36,6 +38,8 @@ class Desk:
     telegram: TelegramServer
     zalo: ZaloServer
 
+OFFICER_PASSWORD = "mật-khẩu-của-lan"
+
 
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
@@ -53,6 +57,11 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
                                          unclaimed_timeout_seconds=UNCLAIMED_SECONDS,
                                          check_interval_seconds=1.0),
         })
+        engine = create_db_engine(settings.effective_database_url)
+        upgrade_to_head(engine)
+        StaffService(engine, settings=settings.staff).add_account(
+            "lan", OFFICER_PASSWORD, role="staff")
+        engine.dispose()
         with running_stack(settings) as stack, httpx.Client(
             base_url=stack.gateway_url, timeout=30.0
         ) as gateway:
@@ -251,9 +260,11 @@ def test_widget_and_inbox_in_a_browser(desk: Desk, browser: Any) -> None:
         widget.input.press("Enter")
 
         inbox = officer.new_page()
-        inbox.add_init_script("sessionStorage.setItem('staffToken', 'dev-staff-token');"
-                              "localStorage.setItem('staffName', 'lan');")
-        inbox.goto(f"{desk.stack.gateway_url}/staff/inbox")
+        inbox.goto(f"{desk.stack.gateway_url}/staff/inbox")  # → the console's log-in
+        inbox.fill("input[name=username]", "lan")
+        inbox.fill("input[name=password]", OFFICER_PASSWORD)
+        inbox.click("button[type=submit]")
+        inbox.wait_for_url(f"{desk.stack.gateway_url}/staff/inbox")
         waiting = inbox.locator("#list-waiting button", has_text="giấy phép xây dựng")
         waiting.wait_for(timeout=10_000)  # appears without reloading
         waiting.click()

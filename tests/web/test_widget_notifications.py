@@ -21,6 +21,7 @@ from assistant.dialogue.senders import api_conversation_id
 from assistant.dossiers.service import DEMO_DATA, DossierService
 from assistant.dossiers.settings import DossierSettings
 from assistant.settings import Settings
+from assistant.staff.service import StaffService
 from tests.support.asgi_server import serving
 from tests.support.browser import WidgetPage, artifacts_dir
 from tests.web.conftest import embed_page
@@ -128,8 +129,12 @@ def gateway_url(
     """The real app (every route, error handler) with the services these pages use."""
     settings = Settings(data_dir=tmp_path_factory.mktemp("widget-var"))
     app = create_app(settings)
+    staff_engine = create_db_engine(f"sqlite:///{settings.data_dir / 'staff.db'}")
+    upgrade_to_head(staff_engine)
+    staff = StaffService(staff_engine, settings=settings.staff,
+                         shared_token=settings.effective_staff_token)
     app.state.services = SimpleNamespace(
-        settings=settings, catalogue=CatalogueService.load(), dossiers=dossiers
+        settings=settings, catalogue=CatalogueService.load(), dossiers=dossiers, staff=staff
     )
     with serving(app) as url:
         yield url

@@ -1,12 +1,9 @@
 """handover: handovers, their transcripts, chat updates for polling clients, the
 handover a rating follows
 
-Revision ID: 0006
-Revises: 0004
+Revision ID: 0008
+Revises: 0007_regression
 Create Date: 2026-12-05 01:50:00
-
-Chained after 0004 on the handover branch; when the staff accounts migration (0005)
-is merged first, ``down_revision`` becomes '0005'.
 """
 
 from collections.abc import Sequence
@@ -14,8 +11,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006"
-down_revision: str | None = "0004"
+revision: str = "0008"
+down_revision: str | None = "0007_regression"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,1 @@
+"""Prometheus metrics of the gateway (``GET /metrics``), in an app-scoped registry."""

@@ -1,0 +1,3 @@
+from tests.staff.conftest import client
+
+__all__ = ["client"]
