@@ -9,6 +9,7 @@ from typing import Any
 from rasa_sdk import Action
 
 from actions.action_answer_detail import ActionAnswerDetail
+from actions.action_answer_portal_help import ActionAnswerPortalHelp
 from actions.action_ask_feedback_comment import ActionAskFeedbackComment
 from actions.action_ask_feedback_contact import ActionAskFeedbackContact
 from actions.action_ask_feedback_rating import ActionAskFeedbackRating
@@ -26,6 +27,7 @@ from actions.action_submit_feedback import ActionSubmitFeedback
 from actions.action_subscribe_dossier_updates import ActionSubscribeDossierUpdates
 from actions.action_validate_slot_mappings import ActionValidateSlotMappings
 from actions.action_verify_dossier_owner import ActionVerifyDossierOwner
+from actions.title_gloss import TitleGlosser
 from actions.validate_dossier_status_form import ValidateDossierStatusForm
 from actions.validate_dossier_verification_form import ValidateDossierVerificationForm
 from actions.validate_feedback_form import ValidateFeedbackForm
@@ -35,12 +37,14 @@ __all__ = ["build_actions"]
 
 def build_actions(services: Any) -> list[Action]:
     """Every action of the assistant, bound to ``services``."""
+    gloss = TitleGlosser.load().gloss  # English glosses of titles on choice buttons
     return [
         ActionGreet(services),
-        ActionSearchProcedures(services),
+        ActionSearchProcedures(services, gloss=gloss),
         ActionShowProcedure(services),
-        ActionAnswerDetail(services),
-        ActionHandleFallback(services),
+        ActionAnswerDetail(services, gloss=gloss),
+        ActionAnswerPortalHelp(services),
+        ActionHandleFallback(services, gloss=gloss),
         ActionHumanHandoff(services),
         ActionChangeLanguage(),
         ActionValidateSlotMappings(),

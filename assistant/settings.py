@@ -101,11 +101,20 @@ class DialogueSettings(BaseModel):
     # A message NLU could not place is searched as a need from this cosine up (turns
     # away 73 % of small talk and greetings).
     need_similarity: float = Field(default=0.86, ge=-1, le=1)
+    # With no procedure in focus, a detail question is answered about its best match
+    # only from this cosine up; below, it is asked back with choices (vague questions
+    # scored ≤ 0.877, ones naming a procedure ≥ 0.889 on e5-small).
+    named_similarity: float = Field(default=0.88, ge=-1, le=1)
     max_bubble_chars: int = Field(default=900, ge=200)  # long answers are split
     hotline: str = ""  # shown with the human route when set
     counter_hours_vi: str = "Thứ Hai đến Thứ Sáu, sáng 7:30–11:30, chiều 13:30–17:00"
     counter_hours_en: str = "Monday to Friday, 7:30–11:30 and 13:30–17:00"
+    # The online portal citizens apply on, its help page and its support line (the
+    # national portal's by default; a province with its own portal sets its own).
     portal_url: str = "https://dichvucong.gov.vn"
+    portal_help_url: str = "https://dichvucong.gov.vn"
+    portal_hotline: str = "18001096"
+    max_choice_chars: int = Field(default=90, ge=30, le=100)  # button label (Zalo: 100)
 
 
 class Settings(BaseSettings):

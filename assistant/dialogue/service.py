@@ -7,7 +7,7 @@ from typing import Any, Protocol
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.errors import RasaUnavailableError
 from assistant.dialogue.models import BotMessage, ChatOut, IncomingMessage, Language
-from assistant.text import detect_language, normalise_text
+from assistant.text import guess_language, normalise_text
 
 __all__ = ["DialogueService"]
 
@@ -70,7 +70,8 @@ class DialogueService:
 
     async def handle(self, message: IncomingMessage) -> ChatOut:
         text = normalise_text(message.text)
-        detected = detect_language(text)
+        guess = guess_language(text)
+        detected = guess.language
         language: Language = message.language or detected or "vi"
         if not text:
             return _reply(_EMPTY[language], language)
@@ -84,6 +85,8 @@ class DialogueService:
             # only applies while the user has none. No signal → the slot is kept.
             "language": message.language or detected,
             "language_is_explicit": message.language is not None,
+            # Gibberish, "ok", "visa": not enough to switch a conversation under way.
+            "language_is_sure": guess.is_sure,
             "context": message.context,
             "client_ip": message.client_ip,  # per-client limits in actions (dossier lookups)
         }
