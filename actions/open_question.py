@@ -26,7 +26,7 @@ _OPEN = re.compile(
             # English: questions that open with a verb or "who", rights and disputes
             r"^(is|are|am|can|may|does|do|should|must|who|whose)\b",
             r"\bwhat happens\b|\bwhat can i do\b|\ballowed\b|\blegal\b|\brights?\b"
-            r"|\bsue\b|\bcustody\b|\binherit\w*\b|\bno will\b|\bcomplain\b",
+            r"|\bsue\b|\bcustody\b|\binherit\w*\b|\bno will\b|\bcomplain\b|\bdispute\b",
         ]
     )
 )
