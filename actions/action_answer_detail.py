@@ -19,6 +19,7 @@ from actions.procedure_search import (
     answer_topic,
     find_procedures,
     is_clear_winner,
+    names_a_procedure,
     offer_choices,
 )
 from actions.render_procedure import TOPICS, Topic
@@ -45,7 +46,7 @@ class ActionAnswerDetail(Action):
         if hits:
             codes = _codes(hits)
             if is_clear_winner(self._services, hits) and (
-                focus or candidates or self._names_a_procedure(hits)
+                focus or candidates or names_a_procedure(self._services, hits)
             ):
                 focus = hits[0].code
             elif focus not in codes:
@@ -77,13 +78,6 @@ class ActionAnswerDetail(Action):
             self._services, dispatcher, codes, language, gloss=self._gloss, prompt=prompt,
             pending_topic=topic,
         )
-
-    def _names_a_procedure(self, hits: list[Any]) -> bool:
-        """With nothing in focus, only a question that reads like a need of its own
-        ("lệ phí làm hộ chiếu") is answered directly; a vague one ("do I get a paper
-        that proves it?") may still have a clear winner, by chance."""
-        similarity = hits[0].similarity
-        return similarity is None or similarity >= self._services.settings.dialogue.named_similarity
 
     async def _named_procedures(self, question: str) -> list[Any]:
         """The matches of the need a question names ("lệ phí làm hộ chiếu"), if any."""

@@ -18,6 +18,7 @@ __all__ = [
     "find_procedures",
     "human_route",
     "is_clear_winner",
+    "names_a_procedure",
     "offer_choices",
     "search_and_present",
     "show_procedure",
@@ -83,6 +84,13 @@ def is_clear_winner(services: Any, hits: list[Any]) -> bool:
     return len(hits) == 1 or (len(hits) > 1 and hits[0].score - hits[1].score >= margin)
 
 
+def names_a_procedure(services: Any, hits: list[Any]) -> bool:
+    """The best match is close enough to the question to be what it names; a vague
+    question ("do I get a paper that proves it?") can have a clear winner by chance."""
+    similarity = hits[0].similarity
+    return similarity is None or similarity >= services.settings.dialogue.named_similarity
+
+
 def offer_choices(
     services: Any, dispatcher: CollectingDispatcher, codes: list[str], language: Language, *,
     gloss: Gloss | None = None, prompt: str = "choose", pending_topic: Topic | None = None,
@@ -130,7 +138,8 @@ async def search_and_present(
             + human_route(services, language)
         )
         return [SlotSet("candidate_codes", [])]
-    if is_clear_winner(services, hits) and not is_open_question:
+    is_named = names_a_procedure(services, hits)
+    if is_clear_winner(services, hits) and is_named and not is_open_question:
         procedure = services.catalogue.get(hits[0].code)
         shown = show_procedure(
             dispatcher, procedure, language, services=services, pending_topic=pending_topic
@@ -138,6 +147,7 @@ async def search_and_present(
         return [*shown, SlotSet("candidate_codes", [procedure.code])]
     return offer_choices(
         services, dispatcher, [h.code for h in hits], language, gloss=gloss,
-        prompt="closest" if is_open_question else "choose", where_to_ask=is_open_question,
+        prompt="closest" if is_open_question else "choose" if is_named else "which_procedure",
+        where_to_ask=is_open_question,
         pending_topic=pending_topic,
     )
