@@ -1,15 +1,13 @@
 """Trains the Rasa model from ``nlu_data/`` + ``config.yml``, only when they changed.
 
 The unaccented variant of every Vietnamese example is generated here, at training
-time, so the hand-written data holds each example once; so is a chat-shorthand
-variant ("ko", "dc", "hs", "j") of the examples that hold the words people shorten.
+time, so the hand-written data holds each example once.
 """
 
 import fcntl
 import hashlib
 import logging
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -34,28 +32,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump when the augmentation below changes what Rasa is trained on.
-_AUGMENTATION_VERSION = "2"
-
-# How people shorten frequent words in chat, applied to the unaccented form (longest
-# first). Only words whose unaccented form is unambiguous: "t" (tôi / tới / tối), "r"
-# (rồi / rơi) and "v" (vậy / vay) are left out.
-_SHORTHAND = {
-    "nhu the nao": "ntn",
-    "bao nhieu": "bn",
-    "ho so": "hs",
-    "dang ky": "dk",
-    "can cuoc cong dan": "cccd",
-    "giay phep lai xe": "gplx",
-    "uy ban nhan dan": "ubnd",
-    "so dien thoai": "sdt",
-    "khong": "ko",
-    "duoc": "dc",
-    "gi": "j",
-    "voi": "vs",
-}
-_SHORTHAND_PATTERN = re.compile(
-    r"\b(" + "|".join(sorted(map(re.escape, _SHORTHAND), key=len, reverse=True)) + r")\b"
-)
+_AUGMENTATION_VERSION = "1"
 
 
 class TrainingError(RuntimeError):
@@ -173,8 +150,7 @@ def write_training_data(root: Path, build: Path) -> None:
 
 
 def augment_nlu_file(document: dict[str, Any]) -> dict[str, Any]:
-    """Add the diacritic-free form of every accented example (and synonym/lookup entry),
-    and the chat-shorthand form of accented intent examples without annotations."""
+    """Add the diacritic-free form of every accented example (and synonym/lookup entry)."""
     for block in document.get("nlu", []):
         key = next((k for k in ("intent", "synonym", "lookup") if k in block), None)
         if key is None or "examples" not in block:
@@ -183,24 +159,13 @@ def augment_nlu_file(document: dict[str, Any]) -> dict[str, Any]:
         seen = {line.strip() for line in lines}
         extra = []
         for line in lines:
-            if not has_diacritics(line):
-                continue
-            folded = fold_diacritics(line.strip()[2:].strip(), lower=False)
-            variants = [folded]
-            shortened = _shorthand(folded)
-            if key == "intent" and "[" not in folded and shortened != folded.lower():
-                variants.append(shortened)
-            for variant in variants:
-                if f"- {variant}" not in seen:
-                    seen.add(f"- {variant}")
-                    extra.append(f"- {variant}")
+            if has_diacritics(line):
+                folded = "- " + fold_diacritics(line.strip()[2:].strip(), lower=False)
+                if folded not in seen:
+                    seen.add(folded)
+                    extra.append(folded)
         block["examples"] = "\n".join([*(line.strip() for line in lines), *extra]) + "\n"
     return document
-
-
-def _shorthand(folded: str) -> str:
-    """``folded`` as typed in chat: "ho so can nhung giay to gi" → "hs can nhung giay to j"."""
-    return _SHORTHAND_PATTERN.sub(lambda m: _SHORTHAND[m.group(1)], folded.lower())
 
 
 def _prune_old_models(keep: Path, *, keep_count: int = 5) -> None:

@@ -36,17 +36,3 @@ def test_hash_is_stable_and_follows_the_inputs(tmp_path: Path) -> None:
 def test_every_training_file_is_valid_yaml() -> None:
     for path in (project_root() / "nlu_data").rglob("*.yml"):
         assert yaml.safe_load(path.read_text(encoding="utf-8")), path
-
-
-def test_chat_shorthand_variants_are_generated_for_intent_examples() -> None:
-    document = {
-        "nlu": [
-            {"intent": "ask_documents", "examples": "- hồ sơ cần những giấy tờ gì\n- chào bạn\n"},
-            {"intent": "rate", "examples": "- không [hài lòng](rating)\n"},
-        ]
-    }
-    blocks = augment_nlu_file(document)["nlu"]
-    documents, rate = (block["examples"].splitlines() for block in blocks)
-    assert "- hs can nhung giay to j" in documents
-    assert len(documents) == 5  # "chào bạn" has nothing to shorten
-    assert rate == ["- không [hài lòng](rating)", "- khong [hai long](rating)"]
