@@ -9,6 +9,7 @@ from typing import Any
 from rasa_sdk import Action
 
 from actions.action_answer_detail import ActionAnswerDetail
+from actions.action_answer_portal_help import ActionAnswerPortalHelp
 from actions.action_ask_feedback_comment import ActionAskFeedbackComment
 from actions.action_ask_feedback_contact import ActionAskFeedbackContact
 from actions.action_ask_feedback_rating import ActionAskFeedbackRating
@@ -35,12 +36,19 @@ __all__ = ["build_actions"]
 
 def build_actions(services: Any) -> list[Action]:
     """Every action of the assistant, bound to ``services``."""
+    def gloss(title: str) -> str | None:
+        """English gloss of a title on English speakers' choice buttons: the search
+        package's renderings of the catalogue's title terms, once the index is loaded."""
+        search = services.search
+        return search.title_terms.gloss(title) if search is not None else None
+
     return [
         ActionGreet(services),
-        ActionSearchProcedures(services),
+        ActionSearchProcedures(services, gloss=gloss),
         ActionShowProcedure(services),
-        ActionAnswerDetail(services),
-        ActionHandleFallback(services),
+        ActionAnswerDetail(services, gloss=gloss),
+        ActionAnswerPortalHelp(services),
+        ActionHandleFallback(services, gloss=gloss),
         ActionHumanHandoff(services),
         ActionChangeLanguage(),
         ActionValidateSlotMappings(),

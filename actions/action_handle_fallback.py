@@ -1,18 +1,31 @@
-"""NLU is unsure: search anyway when the text reads like a need, else ask to rephrase."""
+"""NLU is unsure: follow its guess when that is a request that is no procedure (a
+dossier, feedback, a person, the portal); search when the text reads like a need;
+else ask to rephrase."""
 
 import asyncio
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.procedure_search import human_route, search_and_present
+from actions.procedure_search import Gloss, human_route, search_and_present
 from actions.texts import language_of
+
+# Searching the catalogue for "kiem tra ho so" finds titles with "kiểm tra": a request
+# guessed first is better served by its own answer, asked again if wrong.
+_REQUESTS = {
+    "check_dossier_status": "dossier_status_form",
+    "give_feedback": "feedback_form",
+    "ask_human": "action_human_handoff",
+    "ask_portal_help": "action_answer_portal_help",
+}
 
 
 class ActionHandleFallback(Action):
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: Any, *, gloss: Gloss | None = None) -> None:
         self._services = services
+        self._gloss = gloss
 
     def name(self) -> str:
         return "action_handle_fallback"
@@ -22,20 +35,25 @@ class ActionHandleFallback(Action):
     ) -> list[dict[str, Any]]:
         language = language_of(tracker.get_slot("language"))
         query = tracker.latest_message.get("text") or ""
-        if await self._reads_like_a_need(tracker, query):
-            return await search_and_present(self._services, dispatcher, query, language)
+        # The FallbackClassifier puts nlu_fallback first; NLU's own guesses follow.
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        guesses = [r.get("name") for r in ranking if r.get("name") != "nlu_fallback"]
+        if guesses and guesses[0] in _REQUESTS:
+            return [FollowupAction(_REQUESTS[guesses[0]])]
+        if await self._reads_like_a_need(guesses, query):
+            return await search_and_present(
+                self._services, dispatcher, query, language, gloss=self._gloss
+            )
         dispatcher.utter_message(response="utter_default")
         dispatcher.utter_message(text=human_route(self._services, language))
         return []
 
-    async def _reads_like_a_need(self, tracker: Tracker, query: str) -> bool:
-        """A real procedure question must never be rejected: when the runner-up intent
-        is a need, or the search finds a confident match, treat it as one."""
-        ranking = tracker.latest_message.get("intent_ranking") or []
-        names = [r.get("name") for r in ranking[:3]]
-        if names and names[0] == "out_of_scope":
+    async def _reads_like_a_need(self, guesses: list[Any], query: str) -> bool:
+        """A real procedure question must never be rejected: when one of NLU's two best
+        guesses is a need, or the search finds a confident match, treat it as one."""
+        if guesses and guesses[0] == "out_of_scope":
             return False
-        if "ask_procedure" in names[:2]:
+        if "ask_procedure" in guesses[:2]:
             return True
         search = self._services.search
         if search is None or len(query.split()) < 2:

@@ -5,13 +5,16 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.procedure_search import search_and_present
+from actions.open_question import is_open_question
+from actions.procedure_search import Gloss, search_and_present
+from actions.render_procedure import TOPICS
 from actions.texts import language_of
 
 
 class ActionSearchProcedures(Action):
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: Any, *, gloss: Gloss | None = None) -> None:
         self._services = services
+        self._gloss = gloss
 
     def name(self) -> str:
         return "action_search_procedures"
@@ -21,4 +24,9 @@ class ActionSearchProcedures(Action):
     ) -> list[dict[str, Any]]:
         language = language_of(tracker.get_slot("language"))
         query = tracker.latest_message.get("text") or ""
-        return await search_and_present(self._services, dispatcher, query, language)
+        pending = tracker.get_slot("pending_topic")
+        return await search_and_present(
+            self._services, dispatcher, query, language, gloss=self._gloss,
+            is_open_question=is_open_question(query),
+            pending_topic=pending if pending in TOPICS.values() else None,
+        )

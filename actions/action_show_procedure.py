@@ -1,4 +1,5 @@
-"""A chosen procedure (button or typed code) → its summary and follow-up buttons."""
+"""A chosen procedure (button or typed code) → its summary and follow-up buttons, and the
+answer to a follow-up asked while the choices were on screen."""
 
 from typing import Any
 
@@ -6,6 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.procedure_search import show_procedure
+from actions.render_procedure import TOPICS
 from actions.texts import language_of, text
 
 
@@ -26,4 +28,8 @@ class ActionShowProcedure(Action):
         if procedure is None:
             dispatcher.utter_message(text=text("unknown_procedure", language, code=code or "?"))
             return []
-        return show_procedure(dispatcher, procedure, language)
+        pending = tracker.get_slot("pending_topic")
+        return show_procedure(
+            dispatcher, procedure, language, services=self._services,
+            pending_topic=pending if pending in TOPICS.values() else None,
+        )

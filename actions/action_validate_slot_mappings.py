@@ -24,12 +24,24 @@ class ActionValidateSlotMappings(ValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         """The language to answer in: an explicit choice wins, then the gateway's
-        detection of this message; a message with no signal ("ok", "5") keeps it."""
+        detection of this message; a message with no signal ("ok", "5", an emoji) keeps
+        it, and so does a conversation under way when the guess is unsure (gibberish,
+        one word)."""
         chosen = _chosen_language(tracker) or tracker.get_slot("language_preference")
         if chosen in _LANGUAGES:
             return {"language": chosen}
-        detected = (tracker.latest_message.get("metadata") or {}).get("language")
-        return {"language": detected} if detected in _LANGUAGES else {}
+        metadata = tracker.latest_message.get("metadata") or {}
+        detected = metadata.get("language")
+        if detected not in _LANGUAGES:
+            return {}
+        if metadata.get("language_is_sure") is False and _is_under_way(tracker):
+            return {}
+        return {"language": detected}
+
+
+def _is_under_way(tracker: Tracker) -> bool:
+    """The user wrote before this message."""
+    return sum(event.get("event") == "user" for event in tracker.events) > 1
 
 
 def _chosen_language(tracker: Tracker) -> str | None:

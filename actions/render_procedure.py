@@ -4,7 +4,7 @@ Catalogue content is Vietnamese (the official wording); only the frame around it
 translated for English speakers.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, Literal
 
 from actions.texts import Language, format_count
@@ -12,7 +12,6 @@ from actions.texts import Language, format_count
 __all__ = [
     "TOPICS",
     "Topic",
-    "choice_buttons",
     "detail_bubbles",
     "follow_up_buttons",
     "split_bubbles",
@@ -169,18 +168,6 @@ def follow_up_buttons(language: Language) -> list[dict[str, str]]:
         {"title": titles[language], "payload": f"/{_INTENT_OF[topic]}"}
         for topic, titles in _BUTTON_TITLES.items()
     ]
-
-
-def choice_buttons(procedures: Iterable[Any], language: Language) -> list[dict[str, str]]:
-    """One button per procedure: its title and level, choosing it by code."""
-    buttons = []
-    for p in procedures:
-        title = p.title if len(p.title) <= 90 else p.title[:87].rstrip() + "…"
-        level = _levels(p)
-        label = f"{title} ({level})" if level and level not in title else title
-        payload = '/choose_procedure{"procedure_code":"' + p.code + '"}'
-        buttons.append({"title": label, "payload": payload})
-    return buttons
 
 
 def detail_bubbles(p: Any, topic: Topic, language: Language, *, max_chars: int) -> list[str]:

@@ -27,6 +27,29 @@ _TEXTS: dict[str, dict[Language, str]] = {
         "vi": "Tôi tìm thấy các thủ tục sau. Anh/chị chọn thủ tục phù hợp nhé:",
         "en": "I found these procedures. Please choose the one that fits:",
     },
+    "closest": {
+        "vi": "Đây là các thủ tục gần nhất với câu hỏi của anh/chị:",
+        "en": "These are the procedures closest to your question:",
+    },
+    "where_to_ask": {
+        "vi": (
+            "Để được tư vấn pháp luật cho trường hợp cụ thể, anh/chị có thể hỏi trực tiếp "
+            "tại quầy Một cửa ({hours}){hotline} hoặc Trung tâm Trợ giúp pháp lý nhà nước "
+            "của tỉnh."
+        ),
+        "en": (
+            "For legal advice on your own case, ask at the one-stop-shop counter "
+            "({hours}){hotline} or the province's state legal aid centre."
+        ),
+    },
+    "which_procedure": {
+        "vi": "Anh/chị đang hỏi về thủ tục nào ạ? Có phải một trong các thủ tục sau:",
+        "en": "Which procedure are you asking about? Is it one of these?",
+    },
+    "pick_again": {
+        "vi": "Anh/chị hỏi về thủ tục nào trong danh sách? Chọn một thủ tục giúp tôi nhé:",
+        "en": "Which procedure of the list do you mean? Please pick one:",
+    },
     "nothing_found": {
         "vi": (
             "Xin lỗi, tôi chưa tìm thấy thủ tục phù hợp với \"{query}\". Anh/chị thử mô tả "
@@ -52,6 +75,7 @@ _TEXTS: dict[str, dict[Language, str]] = {
         "en": "I could not find a procedure with code {code}. Please describe what you need.",
     },
     "more_in_next": {"vi": "(còn tiếp)", "en": "(continued)"},
+    "look_up_dossier": {"vi": "🔎 Tra cứu hồ sơ", "en": "🔎 Look up a dossier"},
 }
 
 

@@ -12,7 +12,7 @@ from assistant.dialogue.client import RasaClient
 from assistant.dialogue.errors import RasaUnavailableError
 from assistant.dialogue.models import BotMessage, ChatOut, IncomingMessage, Language
 from assistant.request_context import current_request_id
-from assistant.text import detect_language, normalise_text
+from assistant.text import guess_language, normalise_text
 
 __all__ = ["DialogueService"]
 
@@ -102,7 +102,8 @@ class DialogueService:
             if taken is not None:
                 return taken
         text = normalise_text(message.text)
-        detected = detect_language(text)
+        guess = guess_language(text)
+        detected = guess.language
         language: Language = message.language or detected or "vi"
         if not text:
             return _reply(_EMPTY[language], language)
@@ -116,6 +117,8 @@ class DialogueService:
             # only applies while the user has none. No signal → the slot is kept.
             "language": message.language or detected,
             "language_is_explicit": message.language is not None,
+            # Gibberish, "ok", "visa": not enough to switch a conversation under way.
+            "language_is_sure": guess.is_sure,
             "context": message.context,
             "client_ip": message.client_ip,  # per-client limits in actions (dossier lookups)
             # Comes back to the actions in the tracker: their logs carry the turn's id.

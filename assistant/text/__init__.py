@@ -2,7 +2,14 @@
 language detection."""
 
 from assistant.text.folding import fold_diacritics, has_diacritics
-from assistant.text.language import detect_language
+from assistant.text.language import LanguageGuess, detect_language, guess_language
 from assistant.text.normalise import normalise_text
 
-__all__ = ["detect_language", "fold_diacritics", "has_diacritics", "normalise_text"]
+__all__ = [
+    "LanguageGuess",
+    "detect_language",
+    "fold_diacritics",
+    "guess_language",
+    "has_diacritics",
+    "normalise_text",
+]

@@ -3,14 +3,21 @@
 Off-the-shelf detectors are trained on accented Vietnamese and call unaccented
 Vietnamese anything from Indonesian to Tagalog; the syllable structure of
 Vietnamese is regular enough to recognise directly.
+
+A guess from one message is not always enough to change the language of a
+conversation under way: "asdkj qwpeo" is no Vietnamese syllable yet no English
+either, and "visa" or "hello" alone are typed by Vietnamese speakers too. A guess is
+*sure* only when the message has two words or more and at least one of them is a
+known word of the guessed language (or carries Vietnamese diacritics).
 """
 
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from assistant.text.folding import fold_diacritics, has_diacritics
 
-__all__ = ["Language", "detect_language"]
+__all__ = ["Language", "LanguageGuess", "detect_language", "guess_language"]
 
 Language = Literal["vi", "en"]
 
@@ -30,6 +37,23 @@ _ENGLISH = frozenset(
     a i to the do my me he she we you your be by in on at it is no so of or an am as up
     us can may get how why who what when where which need want have has this that please
     help thanks thank hello hi hey bye yes not for with from about
+    """.split()
+)
+# Frequent English words of citizens' questions, none a common unaccented Vietnamese
+# word: they make an English guess sure, where unknown words ("qwpeo") cannot.
+_COMMON_ENGLISH = frozenset(
+    """
+    about after again all also any apply application applied applying are birth bring
+    business card certificate change check could days did does doing done dossier
+    driving file fill find first form forms give going got had have here house just
+    know land last licence license like lost make many marriage more much must name
+    need needs new next number office only other our over paper papers passport pay
+    paid payment people permit please price proof prove rather ready receive register
+    registered registering registration renew renewal replace residence should show
+    some still submit submitted their there these they think this those through time
+    today took track tried trying under until very visa want wanted was what when
+    where which while whom why will with without work would year yet account login
+    password sign signature digital
     """.split()
 )
 # Typed the same way by speakers of both languages.
@@ -55,28 +79,49 @@ _VIETNAMESE_ABBREVIATIONS = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class LanguageGuess:
+    language: Language | None  # None: no signal (a code, a number, "ok", an emoji)
+    is_sure: bool  # enough to switch a conversation under way to ``language``
+
+
+_NO_SIGNAL = LanguageGuess(None, is_sure=False)
+
+
 def detect_language(text: str) -> Language | None:
     """Guess the language of one message; None when the text gives no signal
     (a code, a number, "ok"), so the conversation keeps its current language."""
+    return guess_language(text).language
+
+
+def guess_language(text: str) -> LanguageGuess:
+    """The language of one message and whether the guess is sure (see the module doc)."""
     if text.lstrip().startswith("/"):
-        return None  # a button's intent payload ("/give_feedback{…}") is no language
+        return _NO_SIGNAL  # a button's intent payload ("/give_feedback{…}") is no language
+    words = [w for w in _WORD.findall(text.lower()) if w not in _NEUTRAL]
     if has_diacritics(text):
-        return "vi"
-    words = [
-        w for w in _WORD.findall(fold_diacritics(text)) if w.isascii() and w not in _NEUTRAL
-    ]
+        return LanguageGuess("vi", is_sure=len(words) > 1)
+    words = [fold_diacritics(w) for w in words]
+    words = [w for w in words if w.isascii()]
     if not words:
-        return None
+        return _NO_SIGNAL
     vi_score = en_score = 0.0
+    knows_vi = knows_en = False
     for word in words:
         if word in _VIETNAMESE or word in _VIETNAMESE_ABBREVIATIONS:
             vi_score += 1.5
+            knows_vi = True
         if word in _VIETNAMESE_ABBREVIATIONS:
             continue
-        if word in _ENGLISH or not _SYLLABLE.match(word):
+        if word in _ENGLISH or word in _COMMON_ENGLISH:
+            en_score += 1.0
+            knows_en = True
+        elif not _SYLLABLE.match(word):
             en_score += 1.0
         elif word not in _VIETNAMESE:
             vi_score += 0.5
     if vi_score == en_score:
-        return None
-    return "vi" if vi_score > en_score else "en"
+        return _NO_SIGNAL
+    language: Language = "vi" if vi_score > en_score else "en"
+    knows = knows_vi if language == "vi" else knows_en
+    return LanguageGuess(language, is_sure=len(words) > 1 and knows)

@@ -39,14 +39,17 @@ def client(full_service: SearchService, catalogue: CatalogueService) -> TestClie
 
 def _run(
     client: TestClient, action: str, text: str, intent: str, *,
-    focus: str | None = None, language: str = "vi",
+    focus: str | None = None, language: str = "vi", ranking: list[str] | None = None,
+    **slots: Any,
 ) -> dict[str, Any]:
     tracker = {
         "sender_id": "u1",
-        "slots": {"language": language, "procedure_code": focus},
+        "slots": {"language": language, "procedure_code": focus, **slots},
         "latest_message": {
             "text": text, "intent": {"name": intent, "confidence": 0.4},
-            "intent_ranking": [{"name": intent, "confidence": 0.4}],
+            "intent_ranking": [
+                {"name": name, "confidence": 0.4} for name in (ranking or [intent])
+            ],
             "entities": [], "metadata": {},
         },
         "events": [], "paused": False, "followup_action": None, "active_loop": {},
@@ -72,9 +75,13 @@ def _choices(reply: dict[str, Any]) -> list[str]:
     ]
 
 
-def _focus(reply: dict[str, Any]) -> str | None:
-    slots = [e for e in reply["events"] if e.get("name") == "procedure_code"]
+def _slot(reply: dict[str, Any], name: str) -> Any:
+    slots = [e for e in reply["events"] if e.get("name") == name]
     return slots[-1]["value"] if slots else None
+
+
+def _focus(reply: dict[str, Any]) -> str | None:
+    return _slot(reply, "procedure_code")  # type: ignore[no-any-return]
 
 
 def test_a_need_with_several_close_matches_is_offered_as_a_choice(
@@ -132,3 +139,72 @@ def test_nonsense_that_nlu_could_not_place_gets_no_procedure(client: TestClient)
     reply = _run(client, "action_handle_fallback", "asdkj qwpeo zmxn", "nlu_fallback")
     assert not _choices(reply)
     assert _focus(reply) is None
+
+
+def test_a_vague_question_with_nothing_in_focus_is_asked_back_with_choices(
+    client: TestClient,
+) -> None:
+    reply = _run(client, "action_answer_detail",
+                 "after registering, do I get a paper that proves it?", "ask_documents",
+                 language="en")
+    assert _focus(reply) is None
+    assert "Which procedure" in _text(reply)
+    assert _choices(reply)
+    assert _slot(reply, "pending_topic") == "documents"
+
+
+def test_a_bare_follow_up_after_a_list_shows_the_list_again(client: TestClient) -> None:
+    candidates = [BIRTH_REGISTRATION, "1.000656"]
+    reply = _run(client, "action_answer_detail", "what documents?", "ask_documents",
+                 language="en", candidate_codes=candidates)
+    assert "Which procedure of the list" in _text(reply)
+    assert len(_choices(reply)) == 2
+    assert _slot(reply, "candidate_codes") == candidates
+    assert _slot(reply, "pending_topic") == "documents"
+
+
+def test_a_chosen_procedure_answers_the_question_asked_before(client: TestClient) -> None:
+    reply = _run(client, "action_show_procedure", '/choose_procedure{"procedure_code":"x"}',
+                 "choose_procedure", focus=BIRTH_REGISTRATION, pending_topic="fee")
+    assert "📄" in _text(reply) and "Lệ phí –" in _text(reply)
+    assert _slot(reply, "pending_topic") is None
+
+
+def test_an_open_legal_question_gets_the_closest_procedures_and_where_to_ask(
+    full_service: SearchService, catalogue: CatalogueService,
+) -> None:
+    client = _client(full_service, catalogue, clear_winner_margin=0.0)
+    reply = _run(client, "action_search_procedures",
+                 "người nước ngoài có được đứng tên nhà ở Việt Nam không", "ask_procedure")
+    assert _choices(reply) and _focus(reply) is None
+    assert "Trợ giúp pháp lý" in _text(reply)
+
+
+@pytest.mark.parametrize(
+    ("guess", "action"),
+    [("check_dossier_status", "dossier_status_form"), ("ask_human", "action_human_handoff")],
+)
+def test_an_unsure_request_follows_its_guess_instead_of_searching(
+    client: TestClient, guess: str, action: str,
+) -> None:
+    reply = _run(client, "action_handle_fallback", "kiem tra ho so", "nlu_fallback",
+                 ranking=["nlu_fallback", guess, "ask_procedure"])
+    assert not _choices(reply)
+    assert {"event": "followup", "timestamp": None, "name": action} in reply["events"]
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "expected"),
+    [
+        ("thanh toán lệ phí trực tuyến bị lỗi, đã trừ tiền", "vi", "đừng"),
+        ("how do I log in with VNeID", "en", "VNeID"),
+    ],
+)
+def test_a_portal_question_gets_portal_help_and_contacts(
+    client: TestClient, question: str, language: str, expected: str,
+) -> None:
+    reply = _run(client, "action_answer_portal_help", question, "ask_portal_help",
+                 language=language)
+    assert expected in _text(reply)
+    assert "https://dichvucong.gov.vn" in _text(reply) and "18001096" in _text(reply)
+    assert not _choices(reply)
