@@ -23,9 +23,9 @@ def _choices(chat: Conversation) -> list[dict[str, str]]:
         ("where is my application", "receipt code"),
         ("gop y", "1 đến 5 sao"),
         ("I have some feedback", "1 to 5 stars"),
-        ("gap can bo", "quầy Một cửa"),
-        ("gặp cán bộ", "quầy Một cửa"),
-        ("I need to talk to staff", "one-stop-shop counter"),
+        ("gap can bo", "cán bộ trực"),  # the handover: queued, or a message out of hours
+        ("gặp cán bộ", "cán bộ trực"),
+        ("I need to talk to staff", "on duty"),
     ],
 )
 def test_requests_are_recognised_in_every_form(

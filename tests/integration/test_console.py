@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from assistant.database import create_db_engine
+from assistant.dialogue.senders import api_conversation_id
 from assistant.runtime.stack import Stack
 from assistant.staff.service import StaffService
 from tests.support.browser import artifacts_dir, launch_chromium
@@ -81,7 +82,8 @@ def test_a_conversation_is_recorded_masked(gateway: httpx.Client) -> None:
     chat.say("lệ phí bao nhiêu")
     listed = gateway.get("/api/staff/conversations", params={"q": "hộ chiếu"}, headers=STAFF)
     assert listed.status_code == 200
-    (item,) = [i for i in listed.json()["items"] if i["sender_id"] == chat.sender_id]
+    server_id = api_conversation_id(chat.sender_id)  # web/API ids live under ``api:``
+    (item,) = [i for i in listed.json()["items"] if i["sender_id"] == server_id]
     assert (item["channel"], item["language"], item["turns"]) == ("api", "vi", 2)
     detail = gateway.get(f"/api/staff/conversations/{item['id']}", headers=STAFF).json()
     user_turns = [t for t in detail["turns"] if t["who"] == "user"]
@@ -93,7 +95,7 @@ def test_a_conversation_is_recorded_masked(gateway: httpx.Client) -> None:
     assert "[name]" in exported and "0912" not in exported and "Nguyễn Văn An" not in exported
     fallback = gateway.get("/api/staff/conversations", headers=STAFF,
                            params={"fallback": "true"}).json()
-    assert all(i["sender_id"] != chat.sender_id for i in fallback["items"])
+    assert all(i["sender_id"] != server_id for i in fallback["items"])
     metrics = gateway.get("/metrics").text  # the actions searched, Rasa answered
     searched = re.search(r"^assistant_search_seconds_count (\S+)$", metrics, re.M)
     assert searched and float(searched.group(1)) > 0
@@ -186,7 +188,7 @@ def test_retention_deletes_rasa_tracker_events_and_conversations(
     tracker = stack.settings.tracker_db_path
     with sqlite3.connect(tracker) as db:
         count = "SELECT COUNT(*) FROM events WHERE sender_id = ?"
-        assert db.execute(count, (chat.sender_id,)).fetchone()[0] > 0
+        assert db.execute(count, (api_conversation_id(chat.sender_id),)).fetchone()[0] > 0
     engine = create_db_engine(stack.settings.effective_database_url)
     later = datetime.now(UTC) + timedelta(days=stack.settings.retention.tracker_days + 1)
     report = RetentionService(
@@ -197,6 +199,6 @@ def test_retention_deletes_rasa_tracker_events_and_conversations(
     engine.dispose()
     assert report.conversations >= 1 and report.tracker_events > 0
     with sqlite3.connect(tracker) as db:
-        assert db.execute(count, (chat.sender_id,)).fetchone()[0] == 0
+        assert db.execute(count, (api_conversation_id(chat.sender_id),)).fetchone()[0] == 0
     listed = gateway.get("/api/staff/conversations", headers=STAFF).json()
-    assert all(i["sender_id"] != chat.sender_id for i in listed["items"])
+    assert all(i["sender_id"] != api_conversation_id(chat.sender_id) for i in listed["items"])

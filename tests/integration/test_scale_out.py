@@ -15,6 +15,7 @@ import redis
 import sqlalchemy
 
 from assistant.dialogue.client import RasaClient
+from assistant.dialogue.senders import api_conversation_id
 from assistant.dialogue.training import ensure_model
 from assistant.runtime.process import ManagedProcess
 from assistant.runtime.stack import Stack
@@ -86,7 +87,8 @@ def _sender_on(urls: list[str], server: str, prefix: str) -> str:
     client = RasaClient(urls, timeout=1.0)
     return next(
         sender for number in range(1000)
-        if client.servers_for(sender := f"{prefix}-{number}")[0] == server
+        # The gateway routes a web conversation by its server-side id, ``api:<id>``.
+        if client.servers_for(api_conversation_id(sender := f"{prefix}-{number}"))[0] == server
     )
 
 
@@ -113,7 +115,7 @@ def test_rasa_keeps_trackers_in_postgres_and_locks_in_redis(cluster: Cluster) ->
     with engine.connect() as connection:
         kinds = set(connection.execute(
             sqlalchemy.text("SELECT DISTINCT type_name FROM events WHERE sender_id = :s"),
-            {"s": chat.sender_id},
+            {"s": api_conversation_id(chat.sender_id)},
         ).scalars())
     engine.dispose()
     assert {"user", "bot", "slot"} <= kinds, kinds
