@@ -98,11 +98,12 @@ class UnansweredService:
         from assistant.dialogue.training import ensure_model
 
         model = ensure_model(self._settings, on_output=report)
-        report("loading the new model into Rasa")
         params = {"token": self._settings.rasa.token} if self._settings.rasa.token else {}
-        response = httpx.put(f"{self._settings.rasa.url.rstrip('/')}/model", params=params,
-                             json={"model_file": str(model)}, timeout=600)
-        response.raise_for_status()
+        for url in self._settings.rasa.urls:  # every Rasa process answers with it
+            report(f"loading the new model into Rasa at {url}")
+            response = httpx.put(f"{url.rstrip('/')}/model", params=params,
+                                 json={"model_file": str(model)}, timeout=600)
+            response.raise_for_status()
         return model.name
 
 
