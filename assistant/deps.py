@@ -4,7 +4,8 @@ Everything comes from the app-scoped container that the lifespan puts on
 ``app.state.services``; nothing here is global.
 """
 
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Request
 
@@ -17,12 +18,24 @@ if TYPE_CHECKING:
     from assistant.dialogue.client import RasaClient
     from assistant.search.service import SearchService
 
-__all__ = ["CatalogueDep", "RasaDep", "SearchDep", "ServicesDep", "SettingsDep"]
+__all__ = [
+    "CatalogueDep", "RasaDep", "SearchDep", "ServicesDep", "SettingsDep", "from_services",
+]
 
 
 def get_services(request: Request) -> "Services":
     services: Services = request.app.state.services
     return services
+
+
+def from_services(name: str) -> Callable[[Request], Any]:
+    """A dependency giving the container's ``name`` service (a capability declares its
+    own ``Annotated`` alias with the service's type)."""
+
+    def _service(request: Request) -> Any:
+        return getattr(get_services(request), name)
+
+    return _service
 
 
 def _settings(request: Request) -> Settings:

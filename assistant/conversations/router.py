@@ -2,11 +2,12 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from assistant.conversations.models import ConversationDetail, ConversationPage, ConversationQuery
 from assistant.conversations.service import ConversationService
+from assistant.deps import from_services
 from assistant.staff.auth import StaffDep
 
 __all__ = ["ConversationsDep", "router"]
@@ -14,12 +15,7 @@ __all__ = ["ConversationsDep", "router"]
 router = APIRouter(prefix="/api/staff/conversations", tags=["staff"])
 
 
-def _conversations(request: Request) -> ConversationService:
-    service: ConversationService = request.app.state.services.conversations
-    return service
-
-
-ConversationsDep = Annotated[ConversationService, Depends(_conversations)]
+ConversationsDep = Annotated[ConversationService, Depends(from_services("conversations"))]
 QueryDep = Annotated[ConversationQuery, Query()]
 
 

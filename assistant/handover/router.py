@@ -3,8 +3,9 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 
+from assistant.deps import from_services
 from assistant.dialogue.senders import API_SENDER_PATTERN, api_conversation_id
 from assistant.handover.errors import StaffNameRequiredError
 from assistant.handover.models import (
@@ -30,12 +31,7 @@ router = APIRouter(prefix="/api/staff/handovers", tags=["staff", "handover"])
 updates_router = APIRouter(tags=["chat"])
 
 
-def _handovers(request: Request) -> HandoverService:
-    service: HandoverService = request.app.state.services.handover
-    return service
-
-
-HandoverDep = Annotated[HandoverService, Depends(_handovers)]
+HandoverDep = Annotated[HandoverService, Depends(from_services("handover"))]
 
 
 def staff_name(principal: Any, given: str | None) -> str:

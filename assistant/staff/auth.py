@@ -12,6 +12,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from assistant.deps import from_services
 from assistant.staff.errors import ForbiddenError, InvalidCsrfError, StaffTokenError
 from assistant.staff.models import Principal
 from assistant.staff.service import StaffService
@@ -48,12 +49,7 @@ class PageForbidden(Exception):
         self.principal = principal
 
 
-def _staff_service(request: Request) -> StaffService:
-    service: StaffService = request.app.state.services.staff
-    return service
-
-
-StaffServiceDep = Annotated[StaffService, Depends(_staff_service)]
+StaffServiceDep = Annotated[StaffService, Depends(from_services("staff"))]
 
 
 def _principal(request: Request, staff: StaffService) -> Principal | None:

@@ -2,9 +2,9 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 
-from assistant.deps import SearchDep
+from assistant.deps import SearchDep, from_services
 from assistant.staff.auth import StaffDep
 from assistant.staff.models import ParseIn, ParseOut
 from assistant.staff.tester import IntentTesterService
@@ -14,12 +14,7 @@ __all__ = ["TesterDep", "router"]
 router = APIRouter(prefix="/api/staff", tags=["staff"])
 
 
-def _tester(request: Request) -> IntentTesterService:
-    service: IntentTesterService = request.app.state.services.tester
-    return service
-
-
-TesterDep = Annotated[IntentTesterService, Depends(_tester)]
+TesterDep = Annotated[IntentTesterService, Depends(from_services("tester"))]
 
 
 @router.post("/parse", response_model=ParseOut)

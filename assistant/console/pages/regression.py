@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from assistant.console.rendering import render
+from assistant.deps import from_services
 from assistant.staff.auth import PagePrincipalDep
 
 if TYPE_CHECKING:
@@ -16,12 +17,7 @@ __all__ = ["router"]
 router = APIRouter()
 
 
-def _regression(request: Request) -> "RegressionService":
-    service: RegressionService = request.app.state.services.regression
-    return service
-
-
-RegressionDep = Annotated["RegressionService", Depends(_regression)]
+RegressionDep = Annotated["RegressionService", Depends(from_services("regression"))]
 
 
 @router.get("/staff/regression")

@@ -8,7 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from assistant.console.i18n import translate
 from assistant.console.rendering import page_language, render
-from assistant.deps import ServicesDep
+from assistant.deps import ServicesDep, from_services
 from assistant.errors import AssistantError
 from assistant.staff.auth import PagePrincipalDep
 
@@ -20,12 +20,7 @@ __all__ = ["router"]
 router = APIRouter()
 
 
-def _unanswered(request: Request) -> "UnansweredService":
-    service: UnansweredService = request.app.state.services.unanswered
-    return service
-
-
-UnansweredDep = Annotated["UnansweredService", Depends(_unanswered)]
+UnansweredDep = Annotated["UnansweredService", Depends(from_services("unanswered"))]
 
 
 async def _page(request: Request, user: PagePrincipalDep, services: ServicesDep,
