@@ -13,8 +13,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.need_in_question import need_in_question
-from actions.procedure_search import (
+from actions.support.need_in_question import need_in_question
+from actions.support.procedure_search import (
     Gloss,
     answer_topic,
     find_procedures,
@@ -22,8 +22,8 @@ from actions.procedure_search import (
     names_a_procedure,
     offer_choices,
 )
-from actions.render_procedure import TOPICS, Topic
-from actions.texts import Language, language_of
+from actions.support.render_procedure import TOPICS, Topic
+from actions.support.texts import Language, language_of
 
 
 class ActionAnswerDetail(Action):

@@ -6,9 +6,9 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.portal_help import portal_answer, portal_topic
-from actions.procedure_search import human_route
-from actions.texts import language_of, text
+from actions.support.portal_help import portal_answer, portal_topic
+from actions.support.procedure_search import human_route
+from actions.support.texts import language_of, text
 
 
 class ActionAnswerPortalHelp(Action):

@@ -5,8 +5,8 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.feedback_texts import control_buttons, feedback_text
-from actions.texts import language_of
+from actions.support.feedback_texts import control_buttons, feedback_text
+from actions.support.texts import language_of
 
 
 class ActionAskFeedbackComment(Action):

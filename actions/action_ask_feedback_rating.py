@@ -5,9 +5,9 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.feedback_texts import feedback_text, rating_buttons
-from actions.feedback_tracker import qr_context
-from actions.texts import language_of
+from actions.support.feedback_texts import feedback_text, rating_buttons
+from actions.support.feedback_tracker import qr_context
+from actions.support.texts import language_of
 
 
 class ActionAskFeedbackRating(Action):

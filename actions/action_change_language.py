@@ -5,7 +5,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.texts import language_of, text
+from actions.support.texts import language_of, text
 
 
 class ActionChangeLanguage(Action):

@@ -7,10 +7,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.dossier_context import channel_of, requester_of
-from actions.dossier_texts import dossier_text
-from actions.render_dossier import dossier_buttons, dossier_summary
-from actions.texts import Language, language_of
+from actions.support.dossier_context import channel_of, requester_of
+from actions.support.dossier_texts import dossier_text
+from actions.support.render_dossier import dossier_buttons, dossier_summary
+from actions.support.texts import Language, language_of
 from assistant.dossiers.errors import (
     DossierNotFoundError,
     DossierSourceUnavailableError,

@@ -7,7 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.feedback_tracker import qr_context
+from actions.support.feedback_tracker import qr_context
 
 
 class ActionExtractFeedbackMode(Action):

@@ -9,8 +9,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.procedure_search import Gloss, human_route, search_and_present
-from actions.texts import language_of
+from actions.support.procedure_search import Gloss, human_route, search_and_present
+from actions.support.texts import language_of
 
 # Searching the catalogue for "kiem tra ho so" finds titles with "kiểm tra": a request
 # guessed first is better served by its own answer, asked again if wrong.

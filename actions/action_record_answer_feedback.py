@@ -7,9 +7,9 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.feedback_texts import feedback_text
-from actions.feedback_tracker import admit_feedback, feedback_context
-from actions.texts import language_of
+from actions.support.feedback_texts import feedback_text
+from actions.support.feedback_tracker import admit_feedback, feedback_context
+from actions.support.texts import language_of
 from assistant.feedback.errors import FeedbackRateLimitedError
 from assistant.feedback.models import AnswerFeedbackIn
 from assistant.text import fold_diacritics

@@ -5,10 +5,10 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.open_question import is_open_question
-from actions.procedure_search import Gloss, search_and_present
-from actions.render_procedure import TOPICS
-from actions.texts import language_of
+from actions.support.open_question import is_open_question
+from actions.support.procedure_search import Gloss, search_and_present
+from actions.support.render_procedure import TOPICS
+from actions.support.texts import language_of
 
 
 class ActionSearchProcedures(Action):

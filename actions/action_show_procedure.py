@@ -6,9 +6,9 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.procedure_search import show_procedure
-from actions.render_procedure import TOPICS
-from actions.texts import language_of, text
+from actions.support.procedure_search import show_procedure
+from actions.support.render_procedure import TOPICS
+from actions.support.texts import language_of, text
 
 
 class ActionShowProcedure(Action):

@@ -8,9 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.feedback_texts import feedback_text
-from actions.feedback_tracker import FORM_SLOTS, RATE_LIMITED, draft_from_slots
-from actions.texts import language_of
+from actions.support.feedback_texts import feedback_text
+from actions.support.feedback_tracker import FORM_SLOTS, RATE_LIMITED, draft_from_slots
+from actions.support.texts import language_of
 
 _RESET = (*FORM_SLOTS, "feedback_id", "feedback_opening", "feedback_stopped")
 

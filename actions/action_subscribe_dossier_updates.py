@@ -6,9 +6,9 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.dossier_context import channel_of
-from actions.dossier_texts import dossier_text
-from actions.texts import language_of
+from actions.support.dossier_context import channel_of
+from actions.support.dossier_texts import dossier_text
+from actions.support.texts import language_of
 from assistant.dossiers.errors import SubscriptionRefusedError
 
 

@@ -7,8 +7,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
-from actions.dossier_texts import dossier_text
-from actions.texts import language_of
+from actions.support.dossier_texts import dossier_text
+from actions.support.texts import language_of
 from assistant.dossiers.codes import extract_dossier_code
 
 

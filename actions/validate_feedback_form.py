@@ -11,15 +11,15 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
-from actions.feedback_texts import feedback_text
-from actions.feedback_tracker import (
+from actions.support.feedback_texts import feedback_text
+from actions.support.feedback_tracker import (
     FORM_SLOTS,
     RATE_LIMITED,
     admit_feedback,
     draft_from_slots,
     feedback_context,
 )
-from actions.texts import language_of
+from actions.support.texts import language_of
 from assistant.feedback.errors import FeedbackRateLimitedError
 from assistant.feedback.parsing import parse_contact, parse_control, parse_rating, parse_reasons
 from assistant.feedback.reasons import reason

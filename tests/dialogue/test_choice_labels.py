@@ -1,4 +1,4 @@
-from actions.choice_labels import choice_labels, shorten
+from actions.support.choice_labels import choice_labels, shorten
 from assistant.catalogue.service import CatalogueService
 from assistant.search.title_terms import TitleTerms
 

@@ -1,6 +1,6 @@
 import pytest
 
-from actions.need_in_question import need_in_question
+from actions.support.need_in_question import need_in_question
 
 
 @pytest.mark.parametrize(

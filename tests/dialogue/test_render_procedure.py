@@ -1,6 +1,6 @@
 """How procedure facts read in a chat bubble, on real catalogue records."""
 
-from actions.render_procedure import detail_bubbles, summary
+from actions.support.render_procedure import detail_bubbles, summary
 from assistant.catalogue.service import CatalogueService
 
 BIRTH_REGISTRATION = "1.001193"  # the portal gives its time as a bare "1"

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from actions.render_dossier import dossier_summary
+from actions.support.render_dossier import dossier_summary
 from assistant.dossiers.errors import (
     DossierNotFoundError,
     InvalidDossierCodeError,

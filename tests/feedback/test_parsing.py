@@ -1,6 +1,6 @@
 import pytest
 
-from actions.feedback_texts import helpful_buttons, rating_buttons, reason_buttons
+from actions.support.feedback_texts import helpful_buttons, rating_buttons, reason_buttons
 from assistant.feedback.parsing import parse_contact, parse_control, parse_rating, parse_reasons
 from assistant.text import detect_language
 

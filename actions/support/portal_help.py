@@ -8,7 +8,7 @@ general answer. Links and phone numbers come from settings.
 import re
 from typing import Literal
 
-from actions.texts import Language
+from actions.support.texts import Language
 from assistant.text import fold_diacritics
 
 __all__ = ["PortalTopic", "portal_answer", "portal_topic"]

@@ -7,10 +7,10 @@ from typing import Any
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answer_feedback_prompt import ask_if_helpful
-from actions.choice_labels import choice_labels
-from actions.render_procedure import Topic, detail_bubbles, follow_up_buttons, summary
-from actions.texts import Language, text
+from actions.support.answer_feedback_prompt import ask_if_helpful
+from actions.support.choice_labels import choice_labels
+from actions.support.render_procedure import Topic, detail_bubbles, follow_up_buttons, summary
+from actions.support.texts import Language, text
 
 __all__ = [
     "Gloss",

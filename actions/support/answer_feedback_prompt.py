@@ -4,8 +4,8 @@ from typing import Any
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.feedback_texts import feedback_text, helpful_buttons
-from actions.texts import Language
+from actions.support.feedback_texts import feedback_text, helpful_buttons
+from actions.support.texts import Language
 
 __all__ = ["ask_if_helpful"]
 

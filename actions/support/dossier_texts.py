@@ -1,6 +1,6 @@
 """Replies of the dossier-status conversation, in Vietnamese and English."""
 
-from actions.texts import Language
+from actions.support.texts import Language
 
 __all__ = ["dossier_text"]
 

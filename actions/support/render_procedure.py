@@ -7,7 +7,7 @@ translated for English speakers.
 from collections.abc import Callable
 from typing import Any, Literal
 
-from actions.texts import Language, format_count
+from actions.support.texts import Language, format_count
 
 __all__ = [
     "TOPICS",

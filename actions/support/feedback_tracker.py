@@ -6,7 +6,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.texts import language_of
+from actions.support.texts import language_of
 from assistant.feedback.limiter import FeedbackKind
 from assistant.feedback.models import FeedbackContext, FeedbackDraft
 

@@ -2,8 +2,8 @@
 
 from datetime import date, datetime
 
-from actions.dossier_texts import dossier_text
-from actions.texts import Language
+from actions.support.dossier_texts import dossier_text
+from actions.support.texts import Language
 from assistant.dossiers.models import VIETNAM, DossierPublicOut, DossierVerifiedOut
 
 __all__ = ["dossier_buttons", "dossier_summary", "format_date"]

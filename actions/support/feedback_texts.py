@@ -1,6 +1,6 @@
 """Texts and buttons of the feedback flow, in Vietnamese and English."""
 
-from actions.texts import Language
+from actions.support.texts import Language
 from assistant.feedback.reasons import reasons_for_rating
 
 __all__ = [
