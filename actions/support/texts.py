@@ -3,11 +3,9 @@
 Static replies live in ``nlu_data/domain/``; these are filled with data.
 """
 
-from typing import Literal
+from assistant.text import Language
 
-__all__ = ["Language", "format_count", "language_of", "text"]
-
-Language = Literal["vi", "en"]
+__all__ = ["format_count", "language_of", "text"]
 
 _TEXTS: dict[str, dict[Language, str]] = {
     "greet": {

@@ -1,16 +1,15 @@
 """Edge types of the chat API and of Rasa's REST channel."""
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.dialogue.senders import API_SENDER_PATTERN
+from assistant.text import Language
 
 __all__ = [
     "BotMessage", "Button", "ChatContextIn", "ChatIn", "ChatOut", "IncomingMessage", "Language",
 ]
-
-Language = Literal["vi", "en"]
 
 
 class Button(BaseModel):

@@ -1,13 +1,10 @@
 """Texts the dossiers capability writes itself (status-change notifications), vi and en.
 Conversation replies are rendered by ``actions/``."""
 
-from typing import Literal
-
 from assistant.dossiers.models import DossierStatus
+from assistant.text import Language
 
 __all__ = ["notification_text"]
-
-Language = Literal["vi", "en"]
 
 _NOTIFICATION = {
     "vi": "🔔 Hồ sơ {code} ({procedure}) vừa chuyển sang trạng thái: {status}.",

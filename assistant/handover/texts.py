@@ -1,12 +1,10 @@
 """What the citizen reads about a handover, in Vietnamese and English."""
 
-from typing import Literal
+from assistant.text import Language
 
 __all__ = ["CANCEL_PAYLOAD", "text"]
 
 CANCEL_PAYLOAD = "/handover_cancel"
-
-_Language = Literal["vi", "en"]
 
 _TEXTS: dict[str, dict[str, str]] = {
     "waiting": {
@@ -65,5 +63,5 @@ _TEXTS: dict[str, dict[str, str]] = {
 
 
 def text(key: str, language: str, **values: str | int) -> str:
-    lang: _Language = "en" if language == "en" else "vi"
+    lang: Language = "en" if language == "en" else "vi"
     return _TEXTS[key][lang].format(**values)
