@@ -182,6 +182,14 @@ class DossierService:
         log.info("loaded %d demo dossiers (DEMO DATA, fictitious)", report.imported)
         return report
 
+    def can_subscribe(self, channel: str) -> bool:
+        """Whether a chat on ``channel`` can follow a dossier (pushed or polled)."""
+        return self.notifications.can_subscribe(channel)
+
+    def pushes_to(self, channel: str) -> bool:
+        """Whether status changes are pushed to ``channel`` (else the chat polls)."""
+        return channel in self.notifications.push_channels
+
     async def subscribe(
         self, raw_code: str, *, channel: str, recipient_id: str, language: str
     ) -> bool:
