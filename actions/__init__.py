@@ -1,10 +1,9 @@
 """Rasa custom actions. Thin: read the tracker, call gateway services, render replies.
 
 They run inside the gateway (``assistant.dialogue.action_endpoint``); each is
-built with the gateway's service container.
+built with the gateway's service container, seen through ``ActionServices``
+(``actions/support/services.py``).
 """
-
-from typing import Any
 
 from rasa_sdk import Action
 
@@ -27,6 +26,7 @@ from actions.action_submit_feedback import ActionSubmitFeedback
 from actions.action_subscribe_dossier_updates import ActionSubscribeDossierUpdates
 from actions.action_validate_slot_mappings import ActionValidateSlotMappings
 from actions.action_verify_dossier_owner import ActionVerifyDossierOwner
+from actions.support.services import ActionServices
 from actions.validate_dossier_status_form import ValidateDossierStatusForm
 from actions.validate_dossier_verification_form import ValidateDossierVerificationForm
 from actions.validate_feedback_form import ValidateFeedbackForm
@@ -34,7 +34,7 @@ from actions.validate_feedback_form import ValidateFeedbackForm
 __all__ = ["build_actions"]
 
 
-def build_actions(services: Any) -> list[Action]:
+def build_actions(services: ActionServices) -> list[Action]:
     """Every action of the assistant, bound to ``services``."""
     def gloss(title: str) -> str | None:
         """English gloss of a title on English speakers' choice buttons: the search

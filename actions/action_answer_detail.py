@@ -23,11 +23,13 @@ from actions.support.procedure_search import (
     offer_choices,
 )
 from actions.support.render_procedure import TOPICS, Topic
-from actions.support.texts import Language, language_of
+from actions.support.services import ActionServices
+from actions.support.texts import language_of
+from assistant.text import Language
 
 
 class ActionAnswerDetail(Action):
-    def __init__(self, services: Any, *, gloss: Gloss | None = None) -> None:
+    def __init__(self, services: ActionServices, *, gloss: Gloss | None = None) -> None:
         self._services = services
         self._gloss = gloss
 

@@ -10,17 +10,19 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.support.dossier_context import channel_of, requester_of
 from actions.support.dossier_texts import dossier_text
 from actions.support.render_dossier import dossier_buttons, dossier_summary
-from actions.support.texts import Language, language_of
-from assistant.dossiers.errors import (
+from actions.support.services import ActionServices
+from actions.support.texts import language_of
+from assistant.dossiers import (
     DossierNotFoundError,
     DossierSourceUnavailableError,
     InvalidDossierCodeError,
     LookupRateLimitedError,
 )
+from assistant.text import Language
 
 
 class ActionCheckDossierStatus(Action):
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: ActionServices) -> None:
         self._services = services
 
     def name(self) -> str:
@@ -52,7 +54,7 @@ class ActionCheckDossierStatus(Action):
         except DossierSourceUnavailableError:
             dispatcher.utter_message(text=dossier_text("unavailable", language))
             return reset
-        can_subscribe = dossiers.notifications.can_subscribe(channel_of(tracker))
+        can_subscribe = dossiers.can_subscribe(channel_of(tracker))
         dispatcher.utter_message(text=dossier_summary(view, language))
         follow_up = [dossier_text("more", language)]
         if can_subscribe:

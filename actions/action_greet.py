@@ -5,11 +5,12 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.support.services import ActionServices
 from actions.support.texts import format_count, language_of, text
 
 
 class ActionGreet(Action):
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: ActionServices) -> None:
         self._services = services
 
     def name(self) -> str:

@@ -10,6 +10,7 @@ from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.support.procedure_search import Gloss, human_route, search_and_present
+from actions.support.services import ActionServices
 from actions.support.texts import language_of
 
 # Searching the catalogue for "kiem tra ho so" finds titles with "kiểm tra": a request
@@ -23,7 +24,7 @@ _REQUESTS = {
 
 
 class ActionHandleFallback(Action):
-    def __init__(self, services: Any, *, gloss: Gloss | None = None) -> None:
+    def __init__(self, services: ActionServices, *, gloss: Gloss | None = None) -> None:
         self._services = services
         self._gloss = gloss
 

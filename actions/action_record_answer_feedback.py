@@ -9,14 +9,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.support.feedback_texts import feedback_text
 from actions.support.feedback_tracker import admit_feedback, feedback_context
+from actions.support.services import ActionServices
 from actions.support.texts import language_of
-from assistant.feedback.errors import FeedbackRateLimitedError
-from assistant.feedback.models import AnswerFeedbackIn
+from assistant.feedback import AnswerFeedbackIn, FeedbackRateLimitedError
 from assistant.text import fold_diacritics
 
 
 class ActionRecordAnswerFeedback(Action):
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: ActionServices) -> None:
         self._services = services
 
     def name(self) -> str:

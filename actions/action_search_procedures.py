@@ -8,11 +8,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.support.open_question import is_open_question
 from actions.support.procedure_search import Gloss, search_and_present
 from actions.support.render_procedure import TOPICS
+from actions.support.services import ActionServices
 from actions.support.texts import language_of
 
 
 class ActionSearchProcedures(Action):
-    def __init__(self, services: Any, *, gloss: Gloss | None = None) -> None:
+    def __init__(self, services: ActionServices, *, gloss: Gloss | None = None) -> None:
         self._services = services
         self._gloss = gloss
 

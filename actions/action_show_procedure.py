@@ -8,11 +8,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.support.procedure_search import show_procedure
 from actions.support.render_procedure import TOPICS
+from actions.support.services import ActionServices
 from actions.support.texts import language_of, text
 
 
 class ActionShowProcedure(Action):
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: ActionServices) -> None:
         self._services = services
 
     def name(self) -> str:

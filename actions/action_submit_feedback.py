@@ -10,13 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.support.feedback_texts import feedback_text
 from actions.support.feedback_tracker import FORM_SLOTS, RATE_LIMITED, draft_from_slots
+from actions.support.services import ActionServices
 from actions.support.texts import language_of
 
 _RESET = (*FORM_SLOTS, "feedback_id", "feedback_opening", "feedback_stopped")
 
 
 class ActionSubmitFeedback(Action):
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: ActionServices) -> None:
         self._services = services
 
     def name(self) -> str:

@@ -8,12 +8,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.support.dossier_context import channel_of
 from actions.support.dossier_texts import dossier_text
+from actions.support.services import ActionServices
 from actions.support.texts import language_of
-from assistant.dossiers.errors import SubscriptionRefusedError
+from assistant.dossiers import SubscriptionRefusedError
 
 
 class ActionSubscribeDossierUpdates(Action):
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: ActionServices) -> None:
         self._services = services
 
     def name(self) -> str:
@@ -39,7 +40,7 @@ class ActionSubscribeDossierUpdates(Action):
         if not is_new:
             dispatcher.utter_message(text=dossier_text("already_subscribed", language, code=code))
             return []
-        where = "where_push" if channel in dossiers.notifications.push_channels else "where_widget"
+        where = "where_push" if dossiers.pushes_to(channel) else "where_widget"
         dispatcher.utter_message(
             text=dossier_text("subscribed", language, code=code,
                               where=dossier_text(where, language))

@@ -10,8 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.support.dossier_context import requester_of
 from actions.support.dossier_texts import dossier_text
 from actions.support.render_dossier import dossier_summary
+from actions.support.services import ActionServices
 from actions.support.texts import language_of
-from assistant.dossiers.errors import (
+from assistant.dossiers import (
     DossierNotFoundError,
     DossierSourceUnavailableError,
     InvalidDossierCodeError,
@@ -21,7 +22,7 @@ from assistant.dossiers.errors import (
 
 
 class ActionVerifyDossierOwner(Action):
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: ActionServices) -> None:
         self._services = services
 
     def name(self) -> str:

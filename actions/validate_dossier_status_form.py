@@ -8,12 +8,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.support.dossier_texts import dossier_text
+from actions.support.services import ActionServices
 from actions.support.texts import language_of
-from assistant.dossiers.codes import extract_dossier_code
+from assistant.dossiers import extract_dossier_code
 
 
 class ValidateDossierStatusForm(FormValidationAction):
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: ActionServices) -> None:
         self._services = services
 
     def name(self) -> str:

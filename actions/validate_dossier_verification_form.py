@@ -9,11 +9,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.support.dossier_texts import dossier_text
+from actions.support.services import ActionServices
 from actions.support.texts import language_of
 
 
 class ValidateDossierVerificationForm(FormValidationAction):
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: ActionServices) -> None:
         self._services = services
 
     def name(self) -> str:

@@ -19,16 +19,23 @@ from actions.support.feedback_tracker import (
     draft_from_slots,
     feedback_context,
 )
+from actions.support.services import ActionServices
 from actions.support.texts import language_of
-from assistant.feedback.errors import FeedbackRateLimitedError
-from assistant.feedback.parsing import parse_contact, parse_control, parse_rating, parse_reasons
-from assistant.feedback.reasons import reason
+from assistant.feedback import (
+    FeedbackRateLimitedError,
+    FeedbackStatus,
+    parse_contact,
+    parse_control,
+    parse_rating,
+    parse_reasons,
+    reason,
+)
 
 _Slots = dict[str, Any]
 
 
 class ValidateFeedbackForm(FormValidationAction):
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: ActionServices) -> None:
         self._services = services
 
     def name(self) -> str:
@@ -136,7 +143,7 @@ class ValidateFeedbackForm(FormValidationAction):
         required = await self.required_slots(
             list(FORM_SLOTS), dispatcher, _with_slots(tracker, slots), domain
         )
-        status = ("stopped" if slots.get("feedback_stopped") else
+        status: FeedbackStatus = ("stopped" if slots.get("feedback_stopped") else
                   "complete" if all(slots.get(s) is not None for s in required) else "partial")
         feedback_id = await asyncio.to_thread(
             self._services.feedback.save,

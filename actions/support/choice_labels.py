@@ -11,7 +11,7 @@ about one line of a phone's width).
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from actions.support.texts import Language
+from assistant.text import Language
 
 __all__ = ["choice_labels", "shorten"]
 

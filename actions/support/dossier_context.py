@@ -3,7 +3,7 @@ message metadata, and the conversation's sender id."""
 
 from rasa_sdk import Tracker
 
-from assistant.dossiers.models import Requester
+from assistant.dossiers import Requester
 
 __all__ = ["channel_of", "requester_of"]
 

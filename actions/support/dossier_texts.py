@@ -1,6 +1,6 @@
 """Replies of the dossier-status conversation, in Vietnamese and English."""
 
-from actions.support.texts import Language
+from assistant.text import Language
 
 __all__ = ["dossier_text"]
 

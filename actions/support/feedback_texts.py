@@ -1,7 +1,7 @@
 """Texts and buttons of the feedback flow, in Vietnamese and English."""
 
-from actions.support.texts import Language
-from assistant.feedback.reasons import reasons_for_rating
+from assistant.feedback import reasons_for_rating
+from assistant.text import Language
 
 __all__ = [
     "contact_buttons",

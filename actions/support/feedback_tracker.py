@@ -6,9 +6,9 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions.support.services import ActionServices
 from actions.support.texts import language_of
-from assistant.feedback.limiter import FeedbackKind
-from assistant.feedback.models import FeedbackContext, FeedbackDraft
+from assistant.feedback import FeedbackContext, FeedbackDraft, FeedbackKind
 
 __all__ = [
     "FORM_SLOTS",
@@ -55,7 +55,7 @@ def feedback_context(tracker: Tracker) -> FeedbackContext:
     )
 
 
-async def admit_feedback(services: Any, tracker: Tracker, kind: FeedbackKind) -> None:
+async def admit_feedback(services: ActionServices, tracker: Tracker, kind: FeedbackKind) -> None:
     """Count this feedback against the limits per conversation and per client address
     (the gateway puts the address in the metadata); raises ``FeedbackRateLimitedError``."""
     metadata = tracker.latest_message.get("metadata") or {}

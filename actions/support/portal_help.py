@@ -8,8 +8,7 @@ general answer. Links and phone numbers come from settings.
 import re
 from typing import Literal
 
-from actions.support.texts import Language
-from assistant.text import fold_diacritics
+from assistant.text import Language, fold_diacritics
 
 __all__ = ["PortalTopic", "portal_answer", "portal_topic"]
 

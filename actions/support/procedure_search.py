@@ -10,7 +10,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.support.answer_feedback_prompt import ask_if_helpful
 from actions.support.choice_labels import choice_labels
 from actions.support.render_procedure import Topic, detail_bubbles, follow_up_buttons, summary
-from actions.support.texts import Language, text
+from actions.support.services import ActionServices
+from actions.support.texts import text
+from assistant.catalogue import Procedure
+from assistant.search import SearchHit
+from assistant.text import Language
 
 __all__ = [
     "Gloss",
@@ -27,7 +31,7 @@ __all__ = [
 Gloss = Callable[[str], str | None]  # a Vietnamese title → its English gloss
 
 
-def human_route(services: Any, language: Language, *, key: str = "human_route") -> str:
+def human_route(services: ActionServices, language: Language, *, key: str = "human_route") -> str:
     """Where and when to reach a person: the counter's hours and the hotline if set."""
     dialogue = services.settings.dialogue
     hours = dialogue.counter_hours_en if language == "en" else dialogue.counter_hours_vi
@@ -36,7 +40,7 @@ def human_route(services: Any, language: Language, *, key: str = "human_route") 
 
 
 def answer_topic(
-    services: Any, dispatcher: CollectingDispatcher, procedure: Any, topic: Topic,
+    services: ActionServices, dispatcher: CollectingDispatcher, procedure: Procedure, topic: Topic,
     language: Language,
 ) -> None:
     """The answer about ``topic`` of ``procedure`` in bubbles, follow-up buttons under it."""
@@ -50,8 +54,8 @@ def answer_topic(
 
 
 def show_procedure(
-    dispatcher: CollectingDispatcher, procedure: Any, language: Language, *,
-    services: Any = None, pending_topic: Topic | None = None,
+    dispatcher: CollectingDispatcher, procedure: Procedure, language: Language, *,
+    services: ActionServices | None = None, pending_topic: Topic | None = None,
 ) -> list[dict[str, Any]]:
     """The summary of ``procedure`` with follow-up buttons; it becomes the focus. A
     follow-up asked before the choice (``pending_topic``) is answered under it."""
@@ -65,12 +69,15 @@ def show_procedure(
     return [SlotSet("procedure_code", procedure.code), SlotSet("pending_topic", None)]
 
 
-async def find_procedures(services: Any, query: str) -> list[Any]:
+async def find_procedures(services: ActionServices, query: str) -> list[SearchHit]:
     """The best matches for ``query`` above the confidence floor that the catalogue
-    holds (search hits)."""
+    holds (search hits); none while the index loads."""
     settings = services.settings.dialogue
+    search = services.search
+    if search is None:
+        return []
     # Encoding the query is CPU work: keep the event loop free for other users.
-    hits = await asyncio.to_thread(services.search.search, query, k=settings.max_choices)
+    hits = await asyncio.to_thread(search.search, query, k=settings.max_choices)
     return [
         h for h in hits
         if (h.similarity is None or h.similarity >= settings.min_similarity)
@@ -78,13 +85,13 @@ async def find_procedures(services: Any, query: str) -> list[Any]:
     ]
 
 
-def is_clear_winner(services: Any, hits: list[Any]) -> bool:
+def is_clear_winner(services: ActionServices, hits: list[SearchHit]) -> bool:
     """One match is far enough ahead of the next to answer without asking."""
     margin = services.settings.dialogue.clear_winner_margin
     return len(hits) == 1 or (len(hits) > 1 and hits[0].score - hits[1].score >= margin)
 
 
-def names_a_procedure(services: Any, hits: list[Any]) -> bool:
+def names_a_procedure(services: ActionServices, hits: list[SearchHit]) -> bool:
     """The best match is close enough to the question to be what it names; a vague
     question ("do I get a paper that proves it?") can have a clear winner by chance."""
     similarity = hits[0].similarity
@@ -92,7 +99,8 @@ def names_a_procedure(services: Any, hits: list[Any]) -> bool:
 
 
 def offer_choices(
-    services: Any, dispatcher: CollectingDispatcher, codes: list[str], language: Language, *,
+    services: ActionServices, dispatcher: CollectingDispatcher, codes: list[str],
+    language: Language, *,
     gloss: Gloss | None = None, prompt: str = "choose", pending_topic: Topic | None = None,
     where_to_ask: bool = False,
 ) -> list[dict[str, Any]]:
@@ -118,7 +126,7 @@ def offer_choices(
 
 
 async def search_and_present(
-    services: Any, dispatcher: CollectingDispatcher, query: str, language: Language, *,
+    services: ActionServices, dispatcher: CollectingDispatcher, query: str, language: Language, *,
     gloss: Gloss | None = None, is_open_question: bool = False,
     pending_topic: Topic | None = None,
 ) -> list[dict[str, Any]]:
@@ -139,8 +147,9 @@ async def search_and_present(
         )
         return [SlotSet("candidate_codes", [])]
     is_named = names_a_procedure(services, hits)
-    if is_clear_winner(services, hits) and is_named and not is_open_question:
-        procedure = services.catalogue.get(hits[0].code)
+    procedure = services.catalogue.get(hits[0].code)  # found: the hits are in the catalogue
+    if (procedure is not None and is_clear_winner(services, hits) and is_named
+            and not is_open_question):
         shown = show_procedure(
             dispatcher, procedure, language, services=services, pending_topic=pending_topic
         )

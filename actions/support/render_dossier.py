@@ -3,8 +3,8 @@
 from datetime import date, datetime
 
 from actions.support.dossier_texts import dossier_text
-from actions.support.texts import Language
-from assistant.dossiers.models import VIETNAM, DossierPublicOut, DossierVerifiedOut
+from assistant.dossiers import VIETNAM, DossierPublicOut, DossierVerifiedOut
+from assistant.text import Language
 
 __all__ = ["dossier_buttons", "dossier_summary", "format_date"]
 

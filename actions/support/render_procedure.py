@@ -7,7 +7,8 @@ translated for English speakers.
 from collections.abc import Callable
 from typing import Any, Literal
 
-from actions.support.texts import Language, format_count
+from actions.support.texts import format_count
+from assistant.text import Language
 
 __all__ = [
     "TOPICS",

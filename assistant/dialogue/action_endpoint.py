@@ -7,7 +7,7 @@ so no separate action-server process is needed.
 
 import hmac
 import logging
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
@@ -21,13 +21,16 @@ from rasa_sdk.interfaces import (
 from assistant.deps import SettingsDep
 from assistant.request_context import use_request_id
 
+if TYPE_CHECKING:
+    from actions.support.services import ActionServices
+
 __all__ = ["build_executor", "router"]
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/actions", tags=["rasa actions"], include_in_schema=False)
 
 
-def build_executor(services: Any) -> ActionExecutor:
+def build_executor(services: "ActionServices") -> ActionExecutor:
     """An executor with every action of ``actions/`` bound to ``services``."""
     from actions import build_actions
 
