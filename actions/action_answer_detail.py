@@ -25,6 +25,7 @@ from actions.support.procedure_search import (
 from actions.support.render_procedure import TOPICS, Topic
 from actions.support.services import ActionServices
 from actions.support.texts import language_of
+from assistant.search import SearchHit
 from assistant.text import Language
 
 
@@ -81,7 +82,7 @@ class ActionAnswerDetail(Action):
             pending_topic=topic,
         )
 
-    async def _named_procedures(self, question: str) -> list[Any]:
+    async def _named_procedures(self, question: str) -> list[SearchHit]:
         """The matches of the need a question names ("lệ phí làm hộ chiếu"), if any."""
         need = need_in_question(question)
         if not need or self._services.search is None:
@@ -89,6 +90,6 @@ class ActionAnswerDetail(Action):
         return await find_procedures(self._services, need)
 
 
-def _codes(hits: list[Any]) -> set[str]:
+def _codes(hits: list[SearchHit]) -> set[str]:
     """Every code the hits stand for, other levels of a family included."""
     return {code for hit in hits for code in (hit.code, *hit.variants)}

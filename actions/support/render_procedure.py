@@ -5,9 +5,10 @@ translated for English speakers.
 """
 
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Literal
 
 from actions.support.texts import format_count
+from assistant.catalogue import Procedure, RequiredDocument, SubmissionChannel
 from assistant.text import Language
 
 __all__ = [
@@ -89,11 +90,11 @@ def _label(key: str, language: Language) -> str:
     return _LABELS[key][language]
 
 
-def _levels(p: Any) -> str:
+def _levels(p: Procedure) -> str:
     return ", ".join(level.label for level in p.levels)
 
 
-def _duration(channel: Any, language: Language) -> str | None:
+def _duration(channel: SubmissionChannel, language: Language) -> str | None:
     if channel.duration_value is not None and channel.duration_unit:
         value = channel.duration_value
         number = f"{value:g}".replace(".", ",") if language == "vi" else f"{value:g}"
@@ -105,7 +106,7 @@ def _duration(channel: Any, language: Language) -> str | None:
     return text or None
 
 
-def _fee(channel: Any, language: Language) -> str | None:
+def _fee(channel: SubmissionChannel, language: Language) -> str | None:
     if channel.fee_vnd == 0:
         return _label("free", language)
     if channel.fee_vnd is not None:
@@ -114,7 +115,7 @@ def _fee(channel: Any, language: Language) -> str | None:
     return channel.fee_text or None
 
 
-def _shortest_time(p: Any, language: Language) -> str | None:
+def _shortest_time(p: Procedure, language: Language) -> str | None:
     timed = [c for c in p.channels if _duration(c, language)]
     if not timed:
         return None
@@ -122,7 +123,7 @@ def _shortest_time(p: Any, language: Language) -> str | None:
     return _duration(best, language)
 
 
-def _fee_line(p: Any, language: Language) -> str | None:
+def _fee_line(p: Procedure, language: Language) -> str | None:
     fees = [f for f in (_fee(c, language) for c in p.channels) if f]
     if not fees:
         return None
@@ -133,7 +134,7 @@ def _fee_line(p: Any, language: Language) -> str | None:
     return first if len(distinct) == 1 else f"{first} ({_label('see_fee_note', language)})"
 
 
-def _online_line(p: Any, language: Language) -> str:
+def _online_line(p: Procedure, language: Language) -> str:
     if p.online_level == "full":
         return _label("online_full", language)
     if p.online_level == "partial":
@@ -143,7 +144,7 @@ def _online_line(p: Any, language: Language) -> str:
     return _label("online_no", language)
 
 
-def summary(p: Any, language: Language) -> str:
+def summary(p: Procedure, language: Language) -> str:
     """What it is, who, where, how long, how much, online or not, and the link."""
     lines = [f"📄 {p.title}"]
     if p.levels:
@@ -171,7 +172,7 @@ def follow_up_buttons(language: Language) -> list[dict[str, str]]:
     ]
 
 
-def detail_bubbles(p: Any, topic: Topic, language: Language, *, max_chars: int) -> list[str]:
+def detail_bubbles(p: Procedure, topic: Topic, language: Language, *, max_chars: int) -> list[str]:
     """The answer to one follow-up about ``p``, split into bubbles of at most ``max_chars``."""
     header = f"{_header(topic, language)} – {p.title}"
     lines = _detail_lines(p, topic, language)
@@ -186,7 +187,7 @@ def _header(topic: Topic, language: Language) -> str:
     return f"{label}{_label('vietnamese_note', language)}"
 
 
-def _detail_lines(p: Any, topic: Topic, language: Language) -> list[str]:
+def _detail_lines(p: Procedure, topic: Topic, language: Language) -> list[str]:
     if topic == "documents":
         return [_document_line(i, d, language) for i, d in enumerate(p.documents, 1)] + (
             [p.documents_note] if p.documents_note else []
@@ -215,7 +216,9 @@ def _detail_lines(p: Any, topic: Topic, language: Language) -> list[str]:
     return [p.conditions] if p.conditions else []
 
 
-def _by_value(p: Any, render: Callable[[Any], str | None], language: Language) -> list[str]:
+def _by_value(
+    p: Procedure, render: Callable[[SubmissionChannel], str | None], language: Language
+) -> list[str]:
     """One line per distinct value, naming the channels it applies to (records often
     repeat the same fee for every channel, or list a channel twice)."""
     kinds_by_value: dict[str, list[str]] = {}
@@ -229,7 +232,7 @@ def _by_value(p: Any, render: Callable[[Any], str | None], language: Language) -
     return [f"• {', '.join(kinds)}: {value}" for value, kinds in kinds_by_value.items()]
 
 
-def _document_line(index: int, document: Any, language: Language) -> str:
+def _document_line(index: int, document: RequiredDocument, language: Language) -> str:
     parts = []
     if document.originals:
         parts.append(f"{document.originals} {_label('originals', language)}")
