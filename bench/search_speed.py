@@ -90,7 +90,7 @@ _ENCODERS = (
 def _compare_encoders(model_path: Path, queries: list[str]) -> dict[str, Any]:
     """Query encoding alone in each configuration of ``_ENCODERS``, taking turns query by
     query (cold caches), so the ratios are measured under the same load."""
-    from assistant.search.encoder import Encoder
+    from assistant.search.embedding.encoder import Encoder
 
     encoders = {
         f"{runtime} {precision} {threads}t": Encoder.load(
@@ -160,7 +160,7 @@ def _compare_pipelines(service: Any, queries: list[str]) -> dict[str, Any]:
 
 def _build(settings: Any, catalogue: Any) -> dict[str, float]:
     """Cold then warm build into temporary folders; the models folder is the usual one."""
-    from assistant.search.index import build_index
+    from assistant.search.index.build import build_index
 
     report: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as folder:
@@ -202,7 +202,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from assistant.catalogue.service import CatalogueService
-    from assistant.search.index import ensure_index, resolve_model
+    from assistant.search.index.build import ensure_index, resolve_model
     from assistant.search.service import SearchService
     from assistant.settings import Settings
 

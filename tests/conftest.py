@@ -19,7 +19,7 @@ def catalogue() -> CatalogueService:
 @pytest.fixture(scope="session")
 def full_service(catalogue: CatalogueService) -> Iterator[SearchService]:
     """The search service over the bundled catalogue, as the gateway loads it (once)."""
-    from assistant.search.index import ensure_index
+    from assistant.search.index.build import ensure_index
 
     settings = Settings()
     ensure_index(settings, progress=False)

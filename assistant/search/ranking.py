@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.search.documents import IndexedDocument
+from assistant.search.index.documents import IndexedDocument
 from assistant.text import fold_diacritics
 
 __all__ = ["FilterColumns", "Ranked", "SearchTuning", "family_groups", "fuse", "level_key"]
