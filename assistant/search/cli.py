@@ -1,5 +1,5 @@
 """``assistant index build|status`` and ``assistant search "…"``. Commands only call the
-index module and the search service."""
+index build and the search service."""
 
 import json
 from typing import TYPE_CHECKING, Annotated
@@ -42,7 +42,8 @@ def build(
 def status() -> None:
     """Print the index manifest and whether it matches the catalogue and model."""
     from assistant.catalogue.service import CatalogueService
-    from assistant.search.index.build import read_manifest, stale_reasons
+    from assistant.search.index.build import stale_reasons
+    from assistant.search.index.manifest import read_manifest
 
     settings = Settings()
     manifest = read_manifest(settings.index_dir)

@@ -8,11 +8,18 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.search.errors import IndexMismatchError, InvalidSearchError
-from assistant.search.index.build import SearchIndex, load_index, resolve_model
-from assistant.search.models import SearchHit
-from assistant.search.query.qualifiers import QUALIFIERS, title_qualifiers
-from assistant.search.query.analyser import AnalysedQuery, QueryAnalyser, Vocabulary, load_vocabulary
+from assistant.search.index.build import resolve_model
+from assistant.search.index.load import SearchIndex, load_index
 from assistant.search.index.query_adapter import adapted
+from assistant.search.models import SearchHit
+from assistant.search.query.analyser import (
+    AnalysedQuery,
+    QueryAnalyser,
+    Vocabulary,
+    load_vocabulary,
+)
+from assistant.search.query.qualifiers import QUALIFIERS, title_qualifiers
+from assistant.search.query.title_terms import TitleTerms
 from assistant.search.ranking import (
     FilterColumns,
     Ranked,
@@ -21,7 +28,6 @@ from assistant.search.ranking import (
     fuse,
     level_key,
 )
-from assistant.search.query.title_terms import TitleTerms
 from assistant.settings import Settings
 
 if TYPE_CHECKING:

@@ -30,7 +30,7 @@ Precision = Literal["int8", "float32"]
 _QUERY_CACHE = 4096  # distinct recent queries kept per encoder (chat users repeat)
 # Queries are short; capping their length bounds the worst case of a pasted paragraph.
 _QUERY_MAX_TOKENS = 64
-# Passages are title + field + result + applicants (documents.py); 128 tokens holds
+# Passages are title + field + result + applicants (index/documents.py); 128 tokens holds
 # all but 13 of the 2,849 (median 25) and encoding cost grows with length.
 _PASSAGE_MAX_TOKENS = 128
 _QUERY_PROMPT = "query: "
@@ -52,7 +52,7 @@ class _Embedder(Protocol):
 
 
 def effective_runtime(path: Path | str, runtime: Runtime) -> Literal["onnx", "torch"]:
-    """``runtime`` with "auto" resolved: ONNX for a folder built by embedding_model.py (the
+    """``runtime`` with "auto" resolved: ONNX for a folder built by e5_model.py (the
     bundled e5), sentence-transformers for anything else."""
     if runtime != "auto":
         return runtime

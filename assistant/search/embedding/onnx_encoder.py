@@ -9,8 +9,8 @@ from typing import Any
 
 import numpy as np
 
-from assistant.search.errors import SearchDependencyError
 from assistant.search.embedding.onnx_export import ONNX_FILE, QUERY_INT8_FILE, TOKENIZER, pad_id
+from assistant.search.errors import SearchDependencyError
 
 __all__ = ["OnnxEmbedder"]
 

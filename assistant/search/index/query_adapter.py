@@ -9,7 +9,7 @@ ranks its own procedure first among all of them: the near-duplicates are the har
 negatives of that softmax. Questions are generated systematically for every procedure:
 its title stripped of officialese and put in everyday question templates, the same with an
 everyday word from the alias table in place of the official one, typed without
-diacritics, and asked in English through the title's English gloss (title_terms.py).
+diacritics, and asked in English through the title's English gloss (query/title_terms.py).
 Each goes through the same analysis as a real question (accent restoration, alias and
 glossary expansions) before encoding, so the map learns the input it will see.
 

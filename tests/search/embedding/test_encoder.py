@@ -31,7 +31,7 @@ def test_the_bundled_model_runs_in_onnx_and_others_in_torch(
     encoder: Encoder, e5_model_path: Path, tmp_path: Path
 ) -> None:
     assert encoder.runtime == "onnx"
-    assert effective_runtime(tmp_path, "auto") == "torch"  # not built by embedding_model.py
+    assert effective_runtime(tmp_path, "auto") == "torch"  # not built by e5_model.py
     assert effective_runtime(e5_model_path, "torch") == "torch"
 
 

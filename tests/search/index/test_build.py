@@ -8,17 +8,11 @@ import numpy as np
 import pytest
 
 from assistant.catalogue.service import CatalogueService
-from assistant.search.query.aliases import default_aliases_path
 from assistant.search.errors import IndexMismatchError, IndexMissingError
-from assistant.search.index.build import (
-    BUILDER_VERSION,
-    build_index,
-    is_stale,
-    load_index,
-    read_manifest,
-    stale_reasons,
-)
-from assistant.search.index.manifest import MANIFEST
+from assistant.search.index.build import BUILDER_VERSION, build_index, is_stale, stale_reasons
+from assistant.search.index.load import load_index
+from assistant.search.index.manifest import MANIFEST, read_manifest
+from assistant.search.query.aliases import default_aliases_path
 from assistant.settings import Settings
 from tests.search.conftest import small_settings
 
@@ -60,7 +54,7 @@ def test_changed_aliases_make_the_index_stale(
     shutil.copy(default_aliases_path(), aliases)
     with aliases.open("a", encoding="utf-8") as handle:
         handle.write("giấy đi đường\tgiấy thông hành\teveryday wording\n")
-    monkeypatch.setattr("assistant.search.index.default_aliases_path", lambda: aliases)
+    monkeypatch.setattr("assistant.search.index.everyday.default_aliases_path", lambda: aliases)
     assert stale_reasons(small_index_settings, small_catalogue) == [
         "aliases or NLU examples changed"
     ]

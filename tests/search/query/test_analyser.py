@@ -2,8 +2,8 @@ import pytest
 
 from assistant.search.query.accents import AccentModel
 from assistant.search.query.aliases import AliasTable
-from assistant.search.query.glossary import EnglishGlossary
 from assistant.search.query.analyser import QueryAnalyser
+from assistant.search.query.glossary import EnglishGlossary
 
 
 @pytest.fixture(scope="module")
