@@ -77,7 +77,7 @@ def train(
 def prepare() -> None:
     """Build everything the assistant needs offline: Rasa model, embedding model, index."""
     from assistant.dialogue.training import ensure_model
-    from assistant.search.index import ensure_index
+    from assistant.search import ensure_index
 
     settings = Settings()
     configure_logging(settings.log_level, is_json=settings.log_format == "json")

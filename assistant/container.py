@@ -26,7 +26,7 @@ from assistant.staff.service import StaffService
 from assistant.staff.tester import IntentTesterService
 
 if TYPE_CHECKING:
-    from assistant.search.service import SearchService
+    from assistant.search import SearchService
     from assistant.unanswered.service import UnansweredService
 
 __all__ = ["Services"]
@@ -178,7 +178,7 @@ class Services:
         self.handover_watcher.start()
 
     async def _load_search(self) -> None:
-        from assistant.search.service import SearchService
+        from assistant.search import SearchService
 
         try:
             loaded = await asyncio.to_thread(

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from assistant.catalogue.service import CatalogueService
     from assistant.container import Services
     from assistant.dialogue.client import RasaClient
-    from assistant.search.service import SearchService
+    from assistant.search import SearchService
 
 __all__ = [
     "CatalogueDep", "RasaDep", "SearchDep", "ServicesDep", "SettingsDep", "from_services",

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.catalogue.service import CatalogueService  # noqa: E402
-from assistant.search.service import SearchService  # noqa: E402
+from assistant.search import SearchService  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
 FORMS = ("vi", "vi_plain", "en")

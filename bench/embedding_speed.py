@@ -24,7 +24,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.search.embedding_model import BUILD_INFO, ensure_e5_model
+from assistant.search import BUILD_INFO, ensure_e5_model
 
 _QUERY = "làm lại giấy phép lái xe bị mất ở đâu"
 _DOCUMENTS = [

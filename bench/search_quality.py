@@ -29,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.search.ranking import SearchTuning  # noqa: E402
+from assistant.search import SearchTuning  # noqa: E402
 
 FORMS = ("vi", "vi_plain", "en")
 SETS = {
@@ -178,7 +178,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from assistant.catalogue.service import CatalogueService
-    from assistant.search.service import SearchService
+    from assistant.search import SearchService
     from assistant.settings import Settings
 
     settings = Settings()

@@ -90,7 +90,7 @@ _ENCODERS = (
 def _compare_encoders(model_path: Path, queries: list[str]) -> dict[str, Any]:
     """Query encoding alone in each configuration of ``_ENCODERS``, taking turns query by
     query (cold caches), so the ratios are measured under the same load."""
-    from assistant.search.encoder import Encoder
+    from assistant.search import Encoder
 
     encoders = {
         f"{runtime} {precision} {threads}t": Encoder.load(
@@ -131,7 +131,7 @@ def _compare_encoders(model_path: Path, queries: list[str]) -> dict[str, Any]:
 def _compare_pipelines(service: Any, queries: list[str]) -> dict[str, Any]:
     """Whole searches with the default tuning and with the pipeline before the query
     adapter and the title terms, taking turns query by query."""
-    from assistant.search.ranking import SearchTuning
+    from assistant.search import SearchTuning
 
     before = SearchTuning(use_query_adapter=False, use_title_terms=False)
     services = {"current": service, "before": service.with_tuning(before)}
@@ -160,7 +160,7 @@ def _compare_pipelines(service: Any, queries: list[str]) -> dict[str, Any]:
 
 def _build(settings: Any, catalogue: Any) -> dict[str, float]:
     """Cold then warm build into temporary folders; the models folder is the usual one."""
-    from assistant.search.index import build_index
+    from assistant.search import build_index
 
     report: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as folder:
@@ -202,8 +202,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from assistant.catalogue.service import CatalogueService
-    from assistant.search.index import ensure_index, resolve_model
-    from assistant.search.service import SearchService
+    from assistant.search import SearchService, ensure_index, resolve_model
     from assistant.settings import Settings
 
     report: dict[str, Any] = {"load_average": os.getloadavg(), "cpus": os.cpu_count()}

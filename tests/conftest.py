@@ -6,7 +6,7 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 
 from assistant.catalogue.service import CatalogueService
-from assistant.search.service import SearchService
+from assistant.search import SearchService
 from assistant.settings import Settings
 
 
@@ -19,7 +19,7 @@ def catalogue() -> CatalogueService:
 @pytest.fixture(scope="session")
 def full_service(catalogue: CatalogueService) -> Iterator[SearchService]:
     """The search service over the bundled catalogue, as the gateway loads it (once)."""
-    from assistant.search.index import ensure_index
+    from assistant.search import ensure_index
 
     settings = Settings()
     ensure_index(settings, progress=False)

@@ -44,8 +44,7 @@ class CatalogueRefresh:
     def _run(self, report: Callable[[str], None], upload: Path | None) -> str:
         from assistant.catalogue.importer import import_catalogue
         from assistant.catalogue.service import CatalogueService
-        from assistant.search.index import build_index
-        from assistant.search.service import SearchService
+        from assistant.search import SearchService, build_index
 
         try:
             catalogue = CatalogueService.load(self._settings.search.catalogue_path)

@@ -15,7 +15,7 @@ __all__ = ["run"]
 
 def run(settings: Settings, *, echo: Callable[[str], None] = print) -> int:
     """Run until interrupted; return the process exit code."""
-    from assistant.search.index import ensure_index
+    from assistant.search import ensure_index
 
     echo("Chuẩn bị mô hình hội thoại / preparing the Rasa model …")
     model = ensure_model(settings)

@@ -1,5 +1,5 @@
 """``assistant index build|status`` and ``assistant search "…"``. Commands only call the
-index module and the search service."""
+index build and the search service."""
 
 import json
 from typing import TYPE_CHECKING, Annotated
@@ -23,7 +23,7 @@ def build(
     """Build the search index of the configured catalogue (skipped when up to date)."""
     from assistant.catalogue.service import CatalogueService
     from assistant.logs import configure_logging
-    from assistant.search.index import build_index, stale_reasons
+    from assistant.search.index.build import build_index, stale_reasons
 
     settings = Settings()
     configure_logging(settings.log_level, is_json=settings.log_format == "json")
@@ -42,7 +42,8 @@ def build(
 def status() -> None:
     """Print the index manifest and whether it matches the catalogue and model."""
     from assistant.catalogue.service import CatalogueService
-    from assistant.search.index import read_manifest, stale_reasons
+    from assistant.search.index.build import stale_reasons
+    from assistant.search.index.manifest import read_manifest
 
     settings = Settings()
     manifest = read_manifest(settings.index_dir)
@@ -67,7 +68,7 @@ def search_command(
     """Search procedures and print the best matches as a table."""
     from assistant.catalogue.service import CatalogueService
     from assistant.errors import AssistantError
-    from assistant.search.index import ensure_index
+    from assistant.search.index.build import ensure_index
     from assistant.search.service import SearchService
 
     settings = Settings()

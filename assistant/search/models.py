@@ -1,8 +1,9 @@
-"""Edge types of the search capability: a hit as callers see it, and the index manifest."""
+"""Edge types of the search capability: a hit as callers see it, a hit as the APIs return
+it, and the index manifest."""
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["IndexManifest", "SearchHit"]
+__all__ = ["IndexManifest", "SearchHit", "SearchHitOut"]
 
 
 class SearchHit(BaseModel):
@@ -23,6 +24,22 @@ class SearchHit(BaseModel):
     variants: tuple[str, ...] = ()
 
 
+class SearchHitOut(BaseModel):
+    """A hit in an API response: the public search API and the staff intent tester."""
+
+    code: str
+    title: str
+    score: float
+    level: str
+    field: str
+    agency: str
+    url: str
+
+    @classmethod
+    def of(cls, hit: SearchHit) -> "SearchHitOut":
+        return cls.model_validate(hit.model_dump())
+
+
 class IndexManifest(BaseModel):
     """``manifest.json`` of an index folder: what it was built from and with."""
 
@@ -30,12 +47,12 @@ class IndexManifest(BaseModel):
 
     builder_version: int
     catalogue_hash: str
-    everyday_hash: str  # of the everyday texts the accent model learns from (index.py)
+    everyday_hash: str  # of the everyday texts the accent model learns from (index/everyday.py)
     model_name: str
     model_path: str
     dimension: int = Field(gt=0)
     has_folded_copies: bool
-    has_query_adapter: bool = False  # query_adapter.npy (query_adapter.py)
+    has_query_adapter: bool = False  # query_adapter.npy (index/query_adapter.py)
     documents: int = Field(ge=0)
     vectors: int = Field(ge=0)
     lexical_terms: int = Field(ge=0)

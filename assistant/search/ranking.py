@@ -2,7 +2,7 @@
 
 Scores are fused, not ranks: each side's scores are scaled to [0, 1] by the best
 score of the question, and the lexical side's weight follows how Vietnamese the question
-looks (see ``query.py``). Procedures of one family (the same procedure at several levels)
+looks (see ``query/analyser.py``). Procedures of one family (the same procedure at several levels)
 are shown once, at their best-scoring variant, with the other codes attached.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.search.documents import IndexedDocument
+from assistant.search.index.documents import IndexedDocument
 from assistant.text import fold_diacritics
 
 __all__ = ["FilterColumns", "Ranked", "SearchTuning", "family_groups", "fuse", "level_key"]
@@ -60,7 +60,7 @@ class SearchTuning:
     expansion_weight: float = 0.7  # alias expansions relative to the question's own terms
     citizen_bonus: float = 0.02  # prefer procedures people do over ministry-internal ones
     # Lowers a variant ("Cấp lại …", "Xóa …", "… có yếu tố nước ngoài") when the question
-    # names no reason for it (see ``qualifiers.py``); on the scale of the fused score
+    # names no reason for it (see ``query/qualifiers.py``); on the scale of the fused score
     # (dense and lexical each scaled to at most their weight).
     unasked_variant_penalty: float = 0.15
 

@@ -13,21 +13,12 @@ from assistant.deps import SearchDep
 
 # FastAPI resolves the "SearchService" forward reference inside ``SearchDep`` against
 # the globals of the module that declares the route, i.e. this one.
+from assistant.search.models import SearchHitOut
 from assistant.search.service import MAX_RESULTS, SearchService  # noqa: F401
 
-__all__ = ["SearchHitOut", "SearchOut", "router"]
+__all__ = ["SearchOut", "router"]
 
 router = APIRouter(tags=["search"])
-
-
-class SearchHitOut(BaseModel):
-    code: str
-    title: str
-    score: float
-    level: str
-    field: str
-    agency: str
-    url: str
 
 
 class SearchOut(BaseModel):
@@ -65,4 +56,4 @@ def search_procedures(
 ) -> SearchOut:
     """The best procedures for ``q``; one per procedure family (best level first)."""
     hits = search.search(q, k=k, level=level, field=field, agency=agency)
-    return SearchOut(results=[SearchHitOut.model_validate(h.model_dump()) for h in hits])
+    return SearchOut(results=[SearchHitOut.of(h) for h in hits])

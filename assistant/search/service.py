@@ -8,11 +8,18 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.search.errors import IndexMismatchError, InvalidSearchError
-from assistant.search.index import SearchIndex, load_index, resolve_model
+from assistant.search.index.build import resolve_model
+from assistant.search.index.load import SearchIndex, load_index
+from assistant.search.index.query_adapter import adapted
 from assistant.search.models import SearchHit
-from assistant.search.qualifiers import QUALIFIERS, title_qualifiers
-from assistant.search.query import AnalysedQuery, QueryAnalyser, Vocabulary, load_vocabulary
-from assistant.search.query_adapter import adapted
+from assistant.search.query.analyser import (
+    AnalysedQuery,
+    QueryAnalyser,
+    Vocabulary,
+    load_vocabulary,
+)
+from assistant.search.query.qualifiers import QUALIFIERS, title_qualifiers
+from assistant.search.query.title_terms import TitleTerms
 from assistant.search.ranking import (
     FilterColumns,
     Ranked,
@@ -21,12 +28,11 @@ from assistant.search.ranking import (
     fuse,
     level_key,
 )
-from assistant.search.title_terms import TitleTerms
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.catalogue.service import CatalogueService
-    from assistant.search.encoder import Encoder
+    from assistant.search.embedding.encoder import Encoder
 
 __all__ = ["MAX_RESULTS", "SearchService"]
 
@@ -89,7 +95,7 @@ class SearchService:
         tuning: SearchTuning | None = None,
     ) -> "SearchService":
         """Load the index built for ``catalogue`` and the encoder (once)."""
-        from assistant.search.encoder import Encoder
+        from assistant.search.embedding.encoder import Encoder
 
         index = load_index(settings, catalogue=catalogue)
         _, model_path = resolve_model(settings, build=True)

@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.search import SearchHitOut
+
 __all__ = [
     "ROLES",
     "AccountOut",
@@ -15,7 +17,6 @@ __all__ = [
     "ParsedIntent",
     "Principal",
     "Role",
-    "SearchHitOut",
     "TokenOut",
 ]
 
@@ -73,13 +74,6 @@ class ParseIn(BaseModel):
 class ParsedIntent(BaseModel):
     name: str | None
     confidence: float
-
-
-class SearchHitOut(BaseModel):
-    code: str
-    title: str
-    score: float
-    level: str | None = None
 
 
 class ParseOut(BaseModel):

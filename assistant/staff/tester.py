@@ -10,7 +10,8 @@ from pydantic import BaseModel
 
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.errors import RasaUnavailableError
-from assistant.staff.models import ParsedIntent, ParseOut, SearchHitOut
+from assistant.search import SearchHit, SearchHitOut
+from assistant.staff.models import ParsedIntent, ParseOut
 from assistant.text import detect_language, normalise_text
 
 __all__ = ["MAX_LINES", "IntentTesterService", "TesterRow"]
@@ -31,7 +32,7 @@ class IntentTesterService:
         self,
         rasa: RasaClient,
         *,
-        search: Callable[[str, int], list[Any]] | None,
+        search: Callable[[str, int], list[SearchHit]] | None,
         low_confidence: float,
     ) -> None:
         self._rasa = rasa
@@ -57,10 +58,7 @@ class IntentTesterService:
                 for e in parsed.get("entities") or []
             ],
             language=detect_language(text),
-            search=[
-                SearchHitOut(code=h.code, title=h.title, score=h.score, level=h.level)
-                for h in hits
-            ],
+            search=[SearchHitOut.of(h) for h in hits],
         )
 
     async def test_lines(self, lines: list[str]) -> list[TesterRow]:

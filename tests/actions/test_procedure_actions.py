@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 from assistant.catalogue.service import CatalogueService
 from assistant.dialogue.action_endpoint import build_executor, router
-from assistant.search.service import SearchService
+from assistant.search import SearchService
 from assistant.settings import DialogueSettings, RasaSettings, Settings
 
 BIRTH_REGISTRATION = "1.001193"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.catalogue.service import CatalogueService
-from assistant.search.index import build_index
+from assistant.search.index.build import build_index
 from assistant.search.service import SearchService
 from assistant.settings import Settings
 
@@ -22,7 +22,7 @@ SMALL_CATALOGUE = Path(__file__).parent / "data" / "small_catalogue.jsonl.gz"
 
 @pytest.fixture(scope="session")
 def e5_model_path() -> Path:
-    from assistant.search.embedding_model import ensure_e5_model
+    from assistant.search.embedding.e5_model import ensure_e5_model
 
     folder = os.environ.get("ASSISTANT_TEST_MODELS_DIR")
     return ensure_e5_model(Path(folder) if folder else Settings().models_dir)

@@ -3,7 +3,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from assistant.search.documents import IndexedDocument
+from assistant.search.index.documents import IndexedDocument
 from assistant.search.ranking import FilterColumns, family_groups, fuse, level_key
 
 _BASE = IndexedDocument(

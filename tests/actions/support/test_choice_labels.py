@@ -1,6 +1,6 @@
 from actions.support.choice_labels import choice_labels, shorten
 from assistant.catalogue.service import CatalogueService
-from assistant.search.title_terms import TitleTerms
+from assistant.search import TitleTerms
 
 # Four near-duplicate titles that the first 50 characters cannot tell apart.
 _INVESTMENT = ["5.002578", "5.002580", "6.003625", "6.003629"]
