@@ -70,7 +70,8 @@ _EVERYDAY_WEIGHT = 30
 _ENTITY_MARKUP = re.compile(r"\[([^\]]+)\]\([^)]*\)")  # "[1.001193](procedure_code)"
 
 # Bump when anything written here changes meaning (documents, terms, vectors).
-BUILDER_VERSION = 4  # 2: title abbreviations spelled out; 3: everyday accent corpus; 4: adapter
+BUILDER_VERSION = 5  # 2: title abbreviations spelled out; 3: everyday accent corpus; 4: adapter;
+# 5: document profiles for the reranker
 DENSE = "dense.faiss"
 LEXICAL = "lexical"
 DOCUMENTS = "documents.jsonl.gz"
