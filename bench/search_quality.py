@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.search import SearchTuning  # noqa: E402
+from assistant.search.rerank import RerankWeights  # noqa: E402
 
 FORMS = ("vi", "vi_plain", "en")
 SETS = {
@@ -45,6 +46,7 @@ _PLAIN = replace(
     use_accent_restoration=False,
     citizen_bonus=0.0,
     unasked_variant_penalty=0.0,
+    rerank=RerankWeights(unsaid=0.0, profile=0.0, asked_variant=0.0, level=0.0),
 )
 ABLATION: dict[str, SearchTuning] = {
     "BM25 only": replace(_PLAIN, use_dense=False),
@@ -68,6 +70,11 @@ ABLATION: dict[str, SearchTuning] = {
     "full − citizen prior": replace(_FULL, citizen_bonus=0.0),
     "full − variant penalty": replace(_FULL, unasked_variant_penalty=0.0),
     "full − dense": replace(_FULL, use_dense=False),
+    "full − reranker": replace(_FULL, rerank=_PLAIN.rerank),
+    "full − rerank: unsaid title words": replace(_FULL, rerank=replace(_FULL.rerank, unsaid=0.0)),
+    "full − rerank: profile": replace(_FULL, rerank=replace(_FULL.rerank, profile=0.0)),
+    "full − rerank: asked variant": replace(_FULL, rerank=replace(_FULL.rerank, asked_variant=0.0)),
+    "full − rerank: level": replace(_FULL, rerank=replace(_FULL.rerank, level=0.0)),
 }
 # Rows that need an index built with folded copies (``build_index(folded_copies=True)``).
 _NEED_FOLDED = {"dense + folded copies", "full + folded copies"}

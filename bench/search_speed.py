@@ -129,18 +129,27 @@ def _compare_encoders(model_path: Path, queries: list[str]) -> dict[str, Any]:
 
 
 def _compare_pipelines(service: Any, queries: list[str]) -> dict[str, Any]:
-    """Whole searches with the default tuning and with the pipeline before the query
-    adapter and the title terms, taking turns query by query."""
-    from assistant.search import SearchTuning
+    """Whole searches with the default tuning, without the reranker, and with the
+    pipeline before the query adapter, the title terms and the reranker, taking turns
+    query by query."""
+    from dataclasses import replace
 
-    before = SearchTuning(use_query_adapter=False, use_title_terms=False)
-    services = {"current": service, "before": service.with_tuning(before)}
+    from assistant.search import SearchTuning
+    from assistant.search.rerank import RerankWeights
+
+    off = RerankWeights(unsaid=0.0, profile=0.0, asked_variant=0.0, level=0.0)
+    before = SearchTuning(use_query_adapter=False, use_title_terms=False, rerank=off)
+    services = {
+        "current": service,
+        "no reranker": service.with_tuning(replace(service.tuning, rerank=off)),
+        "before": service.with_tuning(before),
+    }
     timings: dict[str, list[float]] = {name: [] for name in services}
     for query in queries[:5]:
         for other in services.values():
             other.search(query + " warm-up", k=10)
     for i, query in enumerate(queries):
-        names = list(services) if i % 2 == 0 else list(reversed(services))
+        names = list(services)[i % 3 :] + list(services)[: i % 3]
         for name in names:
             started = time.perf_counter()
             services[name].search(query, k=10)

@@ -7,11 +7,12 @@ are shown once, at their best-scoring variant, with the other codes attached.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from assistant.search.index.documents import IndexedDocument
+from assistant.search.rerank import RerankWeights
 from assistant.text import fold_diacritics
 
 __all__ = ["FilterColumns", "Ranked", "SearchTuning", "family_groups", "fuse", "level_key"]
@@ -63,6 +64,8 @@ class SearchTuning:
     # names no reason for it (see ``query/qualifiers.py``); on the scale of the fused score
     # (dense and lexical each scaled to at most their weight).
     unasked_variant_penalty: float = 0.15
+    # The second stage (``rerank.py``); all zero turns it off.
+    rerank: RerankWeights = field(default_factory=RerankWeights)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from assistant.search.query.analyser import (
     load_vocabulary,
 )
 from assistant.search.query.qualifiers import QUALIFIERS, title_qualifiers
+from assistant.search.query.syllables import folded_syllables, syllables
 from assistant.search.query.title_terms import TitleTerms
 from assistant.search.ranking import (
     FilterColumns,
@@ -28,6 +29,7 @@ from assistant.search.ranking import (
     fuse,
     level_key,
 )
+from assistant.search.rerank import Reranker
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -81,6 +83,7 @@ class SearchService:
             members.setdefault(family, []).append(position)
         self._members = {family: tuple(rows) for family, rows in members.items()}
         self._citizen = np.array([d.is_citizen_facing for d in documents], dtype=np.float32)
+        self._reranker = Reranker(documents)
         variants = [title_qualifiers(d.title) for d in documents]
         self._variants = {
             q.name: np.array([q.name in v for v in variants], dtype=bool) for q in QUALIFIERS
@@ -174,6 +177,7 @@ class SearchService:
             raise InvalidSearchError("Câu hỏi đang trống.", "The query is empty.")
         scores, dense = self._scores(analysed)
         mask = self._columns.mask(level=key, field=field or None, agency=agency or None)
+        scores = self._rerank(scores, mask, analysed)
         return [self._hit(r, dense) for r in self._rank(scores, mask, k)]
 
     def _scores(self, analysed: AnalysedQuery) -> tuple[np.ndarray, np.ndarray | None]:
@@ -200,6 +204,27 @@ class SearchService:
         if unasked and tuning.unasked_variant_penalty > 0:
             fused = fused - tuning.unasked_variant_penalty * np.logical_or.reduce(unasked)
         return fused, dense
+
+    def _rerank(
+        self, scores: np.ndarray, mask: np.ndarray | None, analysed: AnalysedQuery
+    ) -> np.ndarray:
+        weights = self.tuning.rerank
+        if not weights.is_active:
+            return scores
+        candidates = np.flatnonzero(mask) if mask is not None else np.arange(self.size)
+        limit = min(candidates.size, weights.candidates)
+        if limit == 0:
+            return scores
+        chosen = candidates[np.argpartition(-scores[candidates], limit - 1)[:limit]]
+        accented = " ".join([analysed.restored or analysed.text, *analysed.expansions])
+        return self._reranker.rescore(
+            scores,
+            chosen,
+            words=folded_syllables(accented),
+            accented=syllables(accented),
+            asked=analysed.asked,
+            weights=weights,
+        )
 
     def _dense_scores(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """The dense side's ranking scores and the plain cosine similarities. With the

@@ -59,7 +59,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump when anything written here changes meaning (documents, terms, vectors).
-BUILDER_VERSION = 4  # 2: title abbreviations spelled out; 3: everyday accent corpus; 4: adapter
+BUILDER_VERSION = 5  # 2: title abbreviations spelled out; 3: everyday accent corpus; 4: adapter;
+# 5: document profiles for the reranker
 LEXICAL = "lexical"
 DOCUMENTS = "documents.jsonl.gz"
 ACCENTS = "accents.npz"

@@ -45,6 +45,9 @@ _TITLE_ABBREVIATIONS = {
     "NHNN": "Ngân hàng Nhà nước",
     "KBNN": "Kho bạc Nhà nước",
 }
+# Characters of the description kept in the profile: its opening says what the procedure
+# is for; the rest repeats the steps.
+_PROFILE_DESCRIPTION = 300
 _ABBREVIATION = re.compile(r"\b(" + "|".join(_TITLE_ABBREVIATIONS) + r")\b")
 
 
@@ -63,6 +66,8 @@ class IndexedDocument:
     passage: str  # what the encoder reads
     lexical: str  # what BM25 reads (folded later)
     is_citizen_facing: bool  # done by people or at a local level, not ministry-internal
+    # Who applies, what they receive and the description: what the reranker reads.
+    profile: str = ""
 
 
 def build_documents(procedures: Iterable["Procedure"]) -> list[IndexedDocument]:
@@ -94,7 +99,13 @@ def _document(p: "Procedure") -> IndexedDocument:
         passage=_spelled_out(normalise_text(p.title)),
         lexical=_spelled_out(normalise_text(" . ".join(filter(None, (p.title, p.field))))),
         is_citizen_facing=_is_citizen_facing(p, level_keys),
+        profile=_profile(p),
     )
+
+
+def _profile(p: "Procedure") -> str:
+    parts = [*p.applicants, *p.result_documents, (p.description or "")[:_PROFILE_DESCRIPTION]]
+    return normalise_text(" . ".join(filter(None, parts)))
 
 
 def _spelled_out(text: str) -> str:
