@@ -2,6 +2,7 @@
 
 import asyncio
 import logging
+import uuid
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -11,6 +12,7 @@ from assistant.conversations.models import RecordedTurn
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.errors import RasaUnavailableError
 from assistant.dialogue.models import BotMessage, ChatOut, IncomingMessage, Language
+from assistant.dialogue.turn_notes import TurnNotes
 from assistant.request_context import current_request_id
 from assistant.text import guess_language, normalise_text
 
@@ -91,6 +93,8 @@ class DialogueService:
         )
         self._handovers: _Handovers | None = None
         self._recorder = recorder
+        # Filled by the action endpoint: spares a tracker read per turn.
+        self.turn_notes = TurnNotes()
 
     def route_handovers(self, handovers: _Handovers) -> None:
         """Messages of a conversation handed to a person go to ``handovers``, not Rasa."""
@@ -111,6 +115,7 @@ class DialogueService:
         if len(text) > self._max_chars:
             text = text[: self._max_chars]
             notices.append(BotMessage(text=_TOO_LONG[language].format(limit=self._max_chars)))
+        turn_id = uuid.uuid4().hex
         metadata: dict[str, Any] = {
             "channel": message.channel,
             # A language the user picked (widget switch) is a preference; a detected one
@@ -123,6 +128,8 @@ class DialogueService:
             "client_ip": message.client_ip,  # per-client limits in actions (dossier lookups)
             # Comes back to the actions in the tracker: their logs carry the turn's id.
             "request_id": current_request_id() or None,
+            # Names this turn's notes from the actions (see ``TurnNotes``).
+            "turn_id": turn_id,
         }
         deadline = asyncio.get_running_loop().time() + self._turn_deadline
         try:
@@ -138,22 +145,33 @@ class DialogueService:
                 language=language,
                 is_degraded=True,
             )
+            self.turn_notes.take(message.sender_id, turn_id)
             await self._record(message, text, out, latest={})
             return out
         # The conversation's language may differ from this message's (a kept
         # preference, or "ok" with no signal): report the one Rasa answered in.
-        state: dict[str, Any] = {}
-        try:
-            async with asyncio.timeout_at(deadline):
-                state = await self._rasa.tracker_state(message.sender_id)
-        except TimeoutError:
-            log.warning("rasa tracker read missed the turn deadline")
-        answered = (state.get("slots") or {}).get("language")
+        answered, latest = await self._turn_state(message.sender_id, turn_id, deadline)
         if answered in ("vi", "en"):
             language = answered
         out = ChatOut(messages=[*notices, *replies], language=language)
-        await self._record(message, text, out, latest=state.get("latest_message") or {})
+        await self._record(message, text, out, latest=latest)
         return out
+
+    async def _turn_state(
+        self, sender_id: str, turn_id: str, deadline: float
+    ) -> tuple[Any, dict[str, Any]]:
+        """The language slot and the latest message (``intent``) at the end of the turn:
+        as the turn's custom actions left them, else read from Rasa's tracker."""
+        note = self.turn_notes.take(sender_id, turn_id)
+        if note is not None:
+            return note.language, {"intent": note.intent}
+        state: dict[str, Any] = {}
+        try:
+            async with asyncio.timeout_at(deadline):
+                state = await self._rasa.tracker_state(sender_id)
+        except TimeoutError:
+            log.warning("rasa tracker read missed the turn deadline")
+        return (state.get("slots") or {}).get("language"), state.get("latest_message") or {}
 
     async def _record(
         self, message: IncomingMessage, text: str, out: ChatOut, *, latest: dict[str, Any]
