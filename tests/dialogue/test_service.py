@@ -131,7 +131,7 @@ async def test_a_turn_whose_actions_left_a_note_reads_no_tracker() -> None:
     recorded: list[Any] = []
     port = free_port()
     client = RasaClient(f"http://127.0.0.1:{port}", timeout=2.0)
-    service = DialogueService(client, max_chars=100, recorder=recorded.append)
+    service = DialogueService(client, max_chars=100, recorder=recorded.extend)
     rasa = _RasaThatRunsActions(service.turn_notes)
     rasa.port = port
     with rasa:
@@ -144,3 +144,28 @@ async def test_a_turn_whose_actions_left_a_note_reads_no_tracker() -> None:
         assert reply.language == "en"  # read from the tracker instead
         assert rasa.requests[-1].path == "/conversations/u1/tracker"
     await client.aclose()
+
+
+async def test_turns_that_end_together_are_recorded_in_one_write() -> None:
+    batches: list[list[Any]] = []
+
+    def recorder(turns: list[Any]) -> None:
+        time.sleep(0.2)  # a slow database: the other turns finish meanwhile
+        batches.append(turns)
+
+    port = free_port()
+    client = RasaClient(f"http://127.0.0.1:{port}", timeout=2.0)
+    service = DialogueService(client, max_chars=100, recorder=recorder)
+    rasa = ScriptedRasa()
+    rasa.port = port
+    with rasa:
+        messages = [
+            IncomingMessage(channel="api", sender_id=f"u{i}", text=f"xin chào {i}")
+            for i in range(6)
+        ]
+        replies = await asyncio.gather(*(service.handle(m) for m in messages))
+    await client.aclose()
+    assert all(not r.is_degraded for r in replies)
+    # Every turn was recorded before its answer came back, in fewer writes than turns.
+    assert sorted(t.user_text for b in batches for t in b) == [m.text for m in messages]
+    assert len(batches) < len(messages)
