@@ -126,7 +126,7 @@ class Services:
             turn_deadline=settings.rasa.turn_deadline_seconds,
             breaker_failures=settings.rasa.breaker_failures,
             breaker_reset_seconds=settings.rasa.breaker_reset_seconds,
-            recorder=services._record_turn,
+            recorder=services._record_turns,
         )
         services.action_executor = build_executor(services)
         if not settings.rasa.action_token:
@@ -152,9 +152,10 @@ class Services:
         timed = TimedSearch(search, self.metrics.search_latency.observe)
         self.search = cast("SearchService", timed)
 
-    def _record_turn(self, turn: Any) -> None:
-        self.metrics.count_turn(turn)
-        self.conversations.record(turn)
+    def _record_turns(self, turns: list[Any]) -> None:
+        for turn in turns:
+            self.metrics.count_turn(turn)
+        self.conversations.record_many(turns)
 
     def _search_hits(self, text: str) -> list[Any]:
         return self._search_top(text, 3)

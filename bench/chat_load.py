@@ -15,8 +15,8 @@ ports chosen here; every loop is bounded by --turns.
 
 Prints turns/s, p50/p95/p99 per run, the stack/bare throughput ratio per level, and the
 total resident memory (RSS) of the stack's processes. ``--profile DIR`` records the Rasa
-process with py-spy during each stack run (``pip install py-spy``); summarise a record
-with ``bench/profile_shares.py``.
+and gateway processes with py-spy during each stack run (``pip install py-spy``);
+summarise a record with ``bench/profile_shares.py``.
 """
 
 import argparse
@@ -265,26 +265,31 @@ def _print_run(run: Run) -> None:
 Profiler = subprocess.Popen[bytes]
 
 
-def _start_profiler(folder: Path | None, pid: int | None, name: str) -> Profiler | None:
-    if folder is None or pid is None:
-        return None
+def _start_profilers(folder: Path | None, pids: dict[str, int], name: str) -> list[Profiler]:
+    """One py-spy per process (``rasa``, ``gateway``), each writing ``<process>-<name>.txt``."""
+    if folder is None:
+        return []
     folder.mkdir(parents=True, exist_ok=True)
     py_spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
-    return subprocess.Popen(
-        [py_spy, "record", "--pid", str(pid), "--format", "raw", "--rate", "50",
-         "--output", str(folder / f"{name}.txt")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    return [
+        subprocess.Popen(
+            [py_spy, "record", "--pid", str(pid), "--format", "raw", "--rate", "50",
+             "--output", str(folder / f"{process}-{name}.txt")],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        for process, pid in pids.items()
+    ]
 
 
-def _stop_profiler(profiler: Profiler | None) -> None:
-    if profiler is not None:
+def _stop_profilers(profilers: list[Profiler]) -> None:
+    for profiler in profilers:
         profiler.send_signal(signal.SIGINT)  # py-spy writes its record on Ctrl-C
+    for profiler in profilers:
         profiler.wait(timeout=60)
 
 
 async def _measure(
-    args: argparse.Namespace, stack_url: str, bare_url: str, rasa_pid: int | None
+    args: argparse.Namespace, stack_url: str, bare_url: str, pids: dict[str, int]
 ) -> list[Run]:
     targets: list[tuple[str, str, Send]] = [
         ("stack", stack_url, _send_to_stack), ("bare", bare_url, _send_to_rasa),
@@ -300,14 +305,13 @@ async def _measure(
             # Alternate which target goes first, so drift on a shared machine cancels out.
             order = targets if round_ % 2 == 0 else targets[::-1]
             for name, url, send in order:
-                profiler = _start_profiler(
-                    args.profile if name == "stack" else None, rasa_pid,
-                    f"rasa-{level}-{round_}",
+                profilers = _start_profilers(
+                    args.profile if name == "stack" else None, pids, f"{level}-{round_}"
                 )
                 try:
                     runs.append(await _load(name, url, send, level, turns))
                 finally:
-                    _stop_profiler(profiler)
+                    _stop_profilers(profilers)
                 _print_run(runs[-1])
     return runs
 
@@ -363,10 +367,13 @@ def main() -> None:
         stack.start_rasa()
         bare, bare_url = _bare_rasa(settings, model, data_dir)
         stack.wait_ready(timeout=START_TIMEOUT)
-        rasa_pid = stack.rasa.pid if stack.rasa else None
-        runs = asyncio.run(_measure(args, stack.gateway_url, bare_url, rasa_pid))
-        pids = [p.pid for p in (stack.gateway, stack.rasa) if p is not None and p.pid]
-        rss = _tree_rss_mb(pids)
+        pids = {
+            name: process.pid
+            for name, process in (("rasa", stack.rasa), ("gateway", stack.gateway))
+            if process is not None and process.pid
+        }
+        runs = asyncio.run(_measure(args, stack.gateway_url, bare_url, pids))
+        rss = _tree_rss_mb(list(pids.values()))
     finally:
         stack.stop()
         if bare is not None:

@@ -49,6 +49,18 @@ class ConversationService:
         except Exception:
             log.exception("recording a %s turn failed", turn.channel)
 
+    def record_many(self, turns: list[RecordedTurn]) -> None:
+        """``record`` for several turns in one transaction; when that fails, one by one,
+        so a turn the database refuses does not take the others with it."""
+        try:
+            self.store.record_many(turns, at=self._now())
+        except Exception:
+            if len(turns) == 1:
+                log.exception("recording a %s turn failed", turns[0].channel)
+                return
+            for turn in turns:
+                self.record(turn)
+
     def search(self, query: ConversationQuery) -> ConversationPage:
         rows, total = self.store.search(query)
         return ConversationPage(items=[_out(row, first) for row, first in rows], total=total)

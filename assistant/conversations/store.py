@@ -27,33 +27,44 @@ class ConversationStore:
 
     def record(self, turn: RecordedTurn, *, at: datetime) -> int:
         """Append the user's message and the replies to the sender's conversation."""
+        return self.record_many([turn], at=at)[0]
+
+    def record_many(self, turns: list[RecordedTurn], *, at: datetime) -> list[int]:
+        """``record`` for several turns in one transaction (one commit: under load the
+        commits, not the rows, were the recorder's cost); returns their conversations."""
         with Session(self._engine) as db, db.begin():
-            row = db.scalar(select(ConversationRow).where(
-                ConversationRow.channel == turn.channel,
-                ConversationRow.sender_id == turn.sender_id,
-            ))
-            if row is None:
-                row = ConversationRow(
-                    channel=turn.channel, sender_id=turn.sender_id, started_at=at,
-                    feedback_key=self._feedback_key(turn.sender_id), turns=0,
-                )
-                db.add(row)
-            row.last_at, row.turns = at, (row.turns or 0) + 1
-            row.language = turn.language or row.language
-            row.last_intent, row.is_fallback_ending = turn.intent, turn.is_fallback
-            db.flush()
+            return [
+                self._add_turn(db, turn, at=at + timedelta(microseconds=100 * index))
+                for index, turn in enumerate(turns)
+            ]
+
+    def _add_turn(self, db: Session, turn: RecordedTurn, *, at: datetime) -> int:
+        row = db.scalar(select(ConversationRow).where(
+            ConversationRow.channel == turn.channel,
+            ConversationRow.sender_id == turn.sender_id,
+        ))
+        if row is None:
+            row = ConversationRow(
+                channel=turn.channel, sender_id=turn.sender_id, started_at=at,
+                feedback_key=self._feedback_key(turn.sender_id), turns=0,
+            )
+            db.add(row)
+        row.last_at, row.turns = at, (row.turns or 0) + 1
+        row.language = turn.language or row.language
+        row.last_intent, row.is_fallback_ending = turn.intent, turn.is_fallback
+        db.flush()
+        db.add(TurnRow(
+            conversation_id=row.id, at=at, who="user",
+            text=mask_conversation_text(turn.user_text), intent=turn.intent,
+            confidence=turn.confidence, is_fallback=turn.is_fallback,
+        ))
+        for offset, reply in enumerate(turn.replies, start=1):
+            # Microseconds apart so the replies keep their order after the question.
             db.add(TurnRow(
-                conversation_id=row.id, at=at, who="user",
-                text=mask_conversation_text(turn.user_text), intent=turn.intent,
-                confidence=turn.confidence, is_fallback=turn.is_fallback,
+                conversation_id=row.id, at=at + timedelta(microseconds=offset), who="bot",
+                text=mask_conversation_text(reply), is_fallback=False,
             ))
-            for offset, reply in enumerate(turn.replies, start=1):
-                # Microseconds apart so the replies keep their order after the question.
-                db.add(TurnRow(
-                    conversation_id=row.id, at=at + timedelta(microseconds=offset), who="bot",
-                    text=mask_conversation_text(reply), is_fallback=False,
-                ))
-            return row.id
+        return row.id
 
     def search(self, query: ConversationQuery) -> tuple[list[tuple[ConversationRow, str]], int]:
         """One page of conversations (newest last message first) and the total."""

@@ -90,4 +90,5 @@ async def run_action(
         log.exception("action %s failed", name)
         return JSONResponse({"error": "action failed", "action_name": name}, 500)
     body = result.model_dump(by_alias=True) if result else {"events": [], "responses": []}
+    request.app.state.services.dialogue.turn_notes.note_action(action_call, body["events"])
     return JSONResponse(body)

@@ -25,6 +25,10 @@ The changes, each measured with py-spy on the Rasa process under chat load
   weights (then overwritten by the trained ones), and TensorFlow traces the whole
   training graph for it: 60 % of start-up. That step runs eagerly (no tracing); the
   prediction graph is traced as before.
+- Every call to the action endpoint (at least one per turn) opened a new aiohttp
+  session and TCP connection to the gateway. The endpoint keeps one session per
+  event loop, whose connections stay open for less time than uvicorn keeps them
+  (2 s against 5 s), so a call never goes out on a connection the gateway is closing.
 """
 
 import sys
@@ -34,6 +38,7 @@ from typing import Any
 __all__ = [
     "build_weights_eagerly",
     "install_cached_validator",
+    "keep_endpoint_connections",
     "main",
     "remember_event_types",
     "use_sqlite_wal",
@@ -135,12 +140,51 @@ def build_weights_eagerly() -> None:
     RasaModel.fit = fit
 
 
+def keep_endpoint_connections() -> None:
+    """``EndpointConfig.session()`` hands out one kept-open session per endpoint and
+    event loop; the ``async with`` around each request no longer closes it."""
+    import asyncio
+
+    import aiohttp
+    from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
+
+    class _Kept:
+        def __init__(self, session: aiohttp.ClientSession) -> None:
+            self.session = session
+
+        async def __aenter__(self) -> aiohttp.ClientSession:
+            return self.session
+
+        async def __aexit__(self, *exc: object) -> None:
+            return None
+
+    def session(self: Any) -> Any:
+        loop = asyncio.get_running_loop()
+        kept = getattr(self, "_kept_session", None)
+        if kept is None or kept.closed or kept._loop is not loop:
+            auth = None
+            if self.basic_auth:
+                auth = aiohttp.BasicAuth(
+                    self.basic_auth["username"], self.basic_auth["password"]
+                )
+            kept = aiohttp.ClientSession(
+                headers=self.headers, auth=auth,
+                timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+                connector=aiohttp.TCPConnector(keepalive_timeout=2.0),
+            )
+            self._kept_session = kept
+        return _Kept(kept)
+
+    EndpointConfig.session = session
+
+
 def main(argv: list[str]) -> None:
     """Apply the start-up changes, then run ``rasa`` with ``argv``."""
     install_cached_validator()
     use_sqlite_wal()
     remember_event_types()
     build_weights_eagerly()
+    keep_endpoint_connections()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *argv]

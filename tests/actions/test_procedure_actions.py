@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from assistant.catalogue.service import CatalogueService
 from assistant.dialogue.action_endpoint import build_executor, router
+from assistant.dialogue.turn_notes import TurnNotes
 from assistant.search import SearchService
 from assistant.settings import DialogueSettings, RasaSettings, Settings
 
@@ -24,7 +25,10 @@ def _client(
     settings = Settings(
         rasa=RasaSettings(action_token="secret"), dialogue=DialogueSettings(**dialogue)
     )
-    services = SimpleNamespace(settings=settings, catalogue=catalogue, search=full_service)
+    services = SimpleNamespace(
+        settings=settings, catalogue=catalogue, search=full_service,
+        dialogue=SimpleNamespace(turn_notes=TurnNotes()),
+    )
     services.action_executor = build_executor(services)
     app = FastAPI()
     app.include_router(router)

@@ -136,3 +136,17 @@ def test_old_conversations_are_deleted(service: ConversationService, clock: Cloc
     clock.now += timedelta(days=30)  # 30 days after the last message, minus hours
     assert service.delete_older_than(days=30) == 2  # web-1 and tg-7 ended first
     assert [c.sender_id for c in service.search(ConversationQuery()).items] == ["zl-3"]
+
+
+def test_turns_recorded_together_keep_their_order(engine: Engine, clock: Clock) -> None:
+    service = ConversationService(engine, low_rating_max=2, now=clock)
+    service.record_many([
+        RecordedTurn(channel="api", sender_id="b-1", language="vi", user_text=text,
+                     intent=None, confidence=None, is_fallback=False, replies=[f"→ {text}"])
+        for text in ("một", "hai")
+    ] + [RecordedTurn(channel="api", sender_id="b-2", language="en", user_text="three",
+                      intent=None, confidence=None, is_fallback=False, replies=[])])
+    page = service.search(ConversationQuery())
+    assert sorted((c.sender_id, c.turns) for c in page.items) == [("b-1", 2), ("b-2", 1)]
+    first = next(c for c in page.items if c.sender_id == "b-1")
+    assert [t.text for t in service.detail(first.id).turns] == ["một", "→ một", "hai", "→ hai"]

@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 
 from assistant.catalogue.service import CatalogueService
 from assistant.dialogue.action_endpoint import build_executor, router
+from assistant.dialogue.turn_notes import TurnNotes
 from assistant.settings import RasaSettings, Settings
 
 
@@ -34,7 +35,9 @@ _DOMAIN = {
 @pytest.fixture(scope="module")
 def client(catalogue: CatalogueService) -> TestClient:
     settings = Settings(rasa=RasaSettings(action_token="secret"))
-    services = SimpleNamespace(settings=settings, catalogue=catalogue)
+    services = SimpleNamespace(
+        settings=settings, catalogue=catalogue, dialogue=SimpleNamespace(turn_notes=TurnNotes())
+    )
     services.action_executor = build_executor(services)
     app = FastAPI()
     app.include_router(router)
@@ -72,6 +75,16 @@ def test_language_slot_follows_gateway_metadata(client: TestClient) -> None:
     assert {"event": "slot", "name": "language", "value": "en"} in [
         {k: e.get(k) for k in ("event", "name", "value")} for e in response["events"]
     ]
+
+
+def test_the_turn_keeps_a_note_of_the_language_the_action_set(client: TestClient) -> None:
+    _call(
+        client, "action_validate_slot_mappings",
+        _tracker(language="vi", metadata={"language": "en", "turn_id": "t-42"}),
+    )
+    notes = client.app.state.services.dialogue.turn_notes  # type: ignore[attr-defined]
+    note = notes.take("u1", "t-42")
+    assert note is not None and note.language == "en" and note.intent["name"] == "greet"
 
 
 def test_message_without_language_keeps_the_slot(client: TestClient) -> None:
@@ -112,7 +125,9 @@ def test_a_long_conversations_tracker_is_not_cut_by_the_chat_body_limit(
 
     settings = Settings(rasa=RasaSettings(action_token="secret"))
     app = create_app(settings)
-    services = SimpleNamespace(settings=settings, catalogue=catalogue)
+    services = SimpleNamespace(
+        settings=settings, catalogue=catalogue, dialogue=SimpleNamespace(turn_notes=TurnNotes())
+    )
     services.action_executor = build_executor(services)
     app.state.services = services
     tracker = _tracker(language="vi")

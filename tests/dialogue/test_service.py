@@ -105,3 +105,67 @@ async def test_degraded_search_runs_off_the_event_loop() -> None:
     assert "Cấp hộ chiếu phổ thông" in reply.messages[-1].text
     assert threads and threads[0] != loop_thread
     await client.aclose()
+
+
+class _RasaThatRunsActions(ScriptedRasa):
+    """Calls the gateway's action note-taker during the turn, as the real Rasa's
+    ``action_validate_slot_mappings`` call through the action endpoint does."""
+
+    def __init__(self, notes: Any) -> None:
+        super().__init__()
+        self.notes = notes
+
+    def respond(self, request: Request) -> tuple[int, Any]:
+        if request.path == "/webhooks/rest/webhook":
+            body = request.json()
+            call = {"tracker": {
+                "sender_id": body["sender"], "slots": {"language": "vi"},
+                "latest_message": {"intent": {"name": "greet", "confidence": 0.97},
+                                   "metadata": body["metadata"]},
+            }}
+            self.notes.note_action(call, [{"event": "slot", "name": "language", "value": "en"}])
+        return super().respond(request)
+
+
+async def test_a_turn_whose_actions_left_a_note_reads_no_tracker() -> None:
+    recorded: list[Any] = []
+    port = free_port()
+    client = RasaClient(f"http://127.0.0.1:{port}", timeout=2.0)
+    service = DialogueService(client, max_chars=100, recorder=recorded.extend)
+    rasa = _RasaThatRunsActions(service.turn_notes)
+    rasa.port = port
+    with rasa:
+        reply = await service.handle(_message("xin chào"))
+        assert reply.language == "en"  # the slot the action set, not the message's guess
+        assert [r.path for r in rasa.requests] == ["/webhooks/rest/webhook"]
+        assert recorded[0].intent == "greet" and recorded[0].confidence == 0.97
+        rasa.notes = SimpleNamespace(note_action=lambda *_: None)  # actions elsewhere
+        reply = await service.handle(_message("hello"))
+        assert reply.language == "en"  # read from the tracker instead
+        assert rasa.requests[-1].path == "/conversations/u1/tracker"
+    await client.aclose()
+
+
+async def test_turns_that_end_together_are_recorded_in_one_write() -> None:
+    batches: list[list[Any]] = []
+
+    def recorder(turns: list[Any]) -> None:
+        time.sleep(0.2)  # a slow database: the other turns finish meanwhile
+        batches.append(turns)
+
+    port = free_port()
+    client = RasaClient(f"http://127.0.0.1:{port}", timeout=2.0)
+    service = DialogueService(client, max_chars=100, recorder=recorder)
+    rasa = ScriptedRasa()
+    rasa.port = port
+    with rasa:
+        messages = [
+            IncomingMessage(channel="api", sender_id=f"u{i}", text=f"xin chào {i}")
+            for i in range(6)
+        ]
+        replies = await asyncio.gather(*(service.handle(m) for m in messages))
+    await client.aclose()
+    assert all(not r.is_degraded for r in replies)
+    # Every turn was recorded before its answer came back, in fewer writes than turns.
+    assert sorted(t.user_text for b in batches for t in b) == [m.text for m in messages]
+    assert len(batches) < len(messages)

@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from assistant.database import create_db_engine, upgrade_to_head
 from assistant.dialogue.action_endpoint import build_executor, router
+from assistant.dialogue.turn_notes import TurnNotes
 from assistant.handover.service import HandoverService
 from assistant.handover.settings import HandoverSettings
 from assistant.settings import DialogueSettings, RasaSettings, Settings
@@ -43,7 +44,9 @@ def setup(tmp_path: Path, clock: _Clock) -> Iterator[tuple[TestClient, HandoverS
     )
     handover = HandoverService(engine, settings=HandoverSettings(), delivery_channels=None,
                                clock=clock)
-    services = SimpleNamespace(settings=settings, handover=handover)
+    services = SimpleNamespace(
+        settings=settings, handover=handover, dialogue=SimpleNamespace(turn_notes=TurnNotes())
+    )
     services.action_executor = build_executor(services)
     app = FastAPI()
     app.include_router(router)

@@ -2,9 +2,10 @@
 
 Every integration test that needs Rasa shares ``stack`` (each conversation uses its own
 sender id), so the Rasa model loads once per session. The gateway also speaks to local
-Telegram and Zalo servers, so the channel tests share it too. Only the tests of the Rasa
-process itself (``test_rasa_process``: another action endpoint, Rasa stopped) start one
-more of their own.
+Telegram and Zalo servers, so the channel and handover tests share it too. Only the
+tests of the Rasa process itself (``test_rasa_process``: another action endpoint, Rasa
+stopped), the scale-out ones (two gateways, two Rasa processes, PostgreSQL, Redis) and
+the API fuzzing start more of their own.
 """
 
 from collections.abc import Iterator

@@ -6,29 +6,26 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from assistant.database import create_db_engine, upgrade_to_head
+from assistant.database import create_db_engine
 from assistant.feedback.csv_io import parse_csv
-from assistant.handover.settings import HandoverSettings
 from assistant.runtime.stack import Stack
-from assistant.settings import ChannelSettings, TelegramSettings, ZaloSettings
 from assistant.staff.service import StaffService
 from tests.support.browser import WidgetPage, artifacts_dir, launch_chromium
-from tests.support.stack import integration_settings, running_stack
+from tests.support.stack import INTEGRATION_HANDOVER, WEBHOOK_SECRET, LocalPlatforms
 from tests.support.telegram_server import TelegramServer, message_update
 from tests.support.zalo_server import ZaloServer, signed_event, text_event
 
 pytestmark = pytest.mark.integration
 
-SECRET = "handover-webhook-secret"
+SECRET = WEBHOOK_SECRET
 STAFF = {"Authorization": "Bearer dev-staff-token"}
 TIMEOUT = 60.0
-UNCLAIMED_SECONDS = 20.0
+UNCLAIMED_SECONDS = INTEGRATION_HANDOVER.unclaimed_timeout_seconds
 
 
 @dataclass
@@ -42,30 +39,14 @@ OFFICER_PASSWORD = "mật-khẩu-của-lan"
 
 
 @pytest.fixture(scope="module")
-def desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
-    data_dir: Path = tmp_path_factory.mktemp("handover-var")
-    with TelegramServer() as telegram, ZaloServer() as zalo:
-        settings = integration_settings(data_dir).model_copy(update={
-            "telegram": TelegramSettings(
-                bot_token=telegram.token, base_url=telegram.base_url,
-                base_file_url=telegram.base_file_url, webhook_secret=SECRET,
-                webhook_url="https://assistant.example.org/channels/telegram/webhook",
-            ),
-            "zalo": ZaloSettings(**zalo.settings()),
-            "channels": ChannelSettings(retry_backoff_seconds=0.2),
-            "handover": HandoverSettings(opening_hours="always",
-                                         unclaimed_timeout_seconds=UNCLAIMED_SECONDS,
-                                         check_interval_seconds=1.0),
-        })
-        engine = create_db_engine(settings.effective_database_url)
-        upgrade_to_head(engine)
-        StaffService(engine, settings=settings.staff).add_account(
-            "lan", OFFICER_PASSWORD, role="staff")
-        engine.dispose()
-        with running_stack(settings) as stack, httpx.Client(
-            base_url=stack.gateway_url, timeout=30.0
-        ) as gateway:
-            yield Desk(stack, gateway, telegram, zalo)
+def desk(stack: Stack, local_platforms: LocalPlatforms) -> Iterator[Desk]:
+    """The session's stack (its handover settings are this module's), with an officer."""
+    engine = create_db_engine(stack.settings.effective_database_url)
+    StaffService(engine, settings=stack.settings.staff).add_account(
+        "lan", OFFICER_PASSWORD, role="staff")
+    engine.dispose()
+    with httpx.Client(base_url=stack.gateway_url, timeout=30.0) as gateway:
+        yield Desk(stack, gateway, local_platforms.telegram, local_platforms.zalo)
 
 
 def _chat(desk: Desk, sender: str, text: str) -> list[str]:

@@ -112,6 +112,15 @@ def test_a_malformed_action_response_is_refused(own: OwnStack) -> None:
     assert "Xin chào" in _greet(own.rasa_url)  # and the server goes on answering
 
 
+def test_the_action_calls_of_turns_share_a_connection(own: OwnStack) -> None:
+    before = len(own.actions.requests)
+    _greet(own.rasa_url)
+    _greet(own.rasa_url)
+    calls = own.actions.requests[before:]
+    assert len(calls) >= 4  # each turn: the slot mappings, then the greeting
+    assert len({call.client_port for call in calls}) < len(calls)
+
+
 def test_the_launcher_changes_keep_rasas_answers() -> None:
     """The cached validator gives the verdict and message of Rasa's own check on valid
     and malformed bodies; remembered event types are the ones Rasa finds."""

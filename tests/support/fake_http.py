@@ -23,6 +23,7 @@ class Request:
     body: bytes
     form: dict[str, str] = field(default_factory=dict)
     status: int = 0  # what the fake answered
+    client_port: int = 0  # the caller's side of the connection
 
     def json(self) -> Any:
         return json.loads(self.body or b"null")
@@ -69,6 +70,7 @@ class FakeServer:
                     query=dict(parse_qsl(parts.query)),
                     headers={k.lower(): v for k, v in self.headers.items()},
                     body=body,
+                    client_port=int(self.client_address[1]),
                 )
                 if "x-www-form-urlencoded" in request.headers.get("content-type", ""):
                     request.form = dict(parse_qsl(body.decode(), keep_blank_values=True))

@@ -5,6 +5,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.handover.settings import HandoverSettings
 from assistant.runtime.stack import Stack
 from assistant.settings import (
     ChannelSettings,
@@ -19,6 +20,11 @@ from tests.support.telegram_server import TelegramServer
 from tests.support.zalo_server import ZaloServer
 
 WEBHOOK_SECRET = "integration-webhook-secret"
+# The session stack's handover desk: open at any hour (tests run at night too) and quick
+# to time out, so the handover tests need no stack of their own.
+INTEGRATION_HANDOVER = HandoverSettings(
+    opening_hours="always", unclaimed_timeout_seconds=20.0, check_interval_seconds=1.0
+)
 
 
 @dataclass
@@ -44,7 +50,8 @@ def integration_settings(data_dir: Path) -> Settings:
 
 
 def with_platforms(settings: Settings, platforms: LocalPlatforms) -> Settings:
-    """``settings`` with the Telegram and Zalo channels pointed at the local servers."""
+    """``settings`` with the Telegram and Zalo channels pointed at the local servers
+    and the handover desk of the integration tests."""
     telegram, zalo = platforms.telegram, platforms.zalo
     return settings.model_copy(update={
         "telegram": TelegramSettings(
@@ -54,6 +61,7 @@ def with_platforms(settings: Settings, platforms: LocalPlatforms) -> Settings:
         ),
         "zalo": ZaloSettings(**zalo.settings()),
         "channels": ChannelSettings(retry_backoff_seconds=0.2),
+        "handover": INTEGRATION_HANDOVER,
     })
 
 
