@@ -5,6 +5,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
+from rasa_sdk.executor import ActionExecutor
 from sqlalchemy import Engine
 
 from assistant.catalogue.refresh import CatalogueRefresh
@@ -12,6 +13,7 @@ from assistant.catalogue.service import CatalogueService
 from assistant.channels.service import ChannelService, build_channels
 from assistant.conversations.service import ConversationService
 from assistant.database import create_db_engine, setup_lock, upgrade_to_head
+from assistant.dialogue.action_executor import build_executor
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.service import DialogueService
 from assistant.dossiers.service import DossierService
@@ -44,7 +46,7 @@ class Services:
     rasa: RasaClient
     metrics: GatewayMetrics
     dialogue: DialogueService = field(init=False)
-    action_executor: Any = field(init=False)
+    action_executor: ActionExecutor = field(init=False)
     channels: ChannelService = field(init=False)
     dossiers: DossierService = field(init=False)
     feedback: FeedbackService = field(init=False)
@@ -83,8 +85,6 @@ class Services:
         cls, settings: Settings, *, catalogue: CatalogueService, engine: Engine,
         rasa: RasaClient, metrics: GatewayMetrics,
     ) -> "Services":
-        from assistant.dialogue.action_endpoint import build_executor
-
         services = cls(
             settings=settings, catalogue=catalogue, db=engine, rasa=rasa, metrics=metrics
         )
