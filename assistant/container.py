@@ -10,7 +10,8 @@ from sqlalchemy import Engine
 
 from assistant.catalogue.refresh import CatalogueRefresh
 from assistant.catalogue.service import CatalogueService
-from assistant.channels.service import ChannelService, build_channels
+from assistant.channels.assembly import build_channels, channel_links
+from assistant.channels.service import ChannelService
 from assistant.conversations.service import ConversationService
 from assistant.database import create_db_engine, setup_lock, upgrade_to_head
 from assistant.dialogue.action_executor import build_executor
@@ -97,6 +98,7 @@ class Services:
         services.feedback = FeedbackService.create(
             engine, settings=settings.feedback, public_url=settings.effective_public_url,
             organisation_vi=settings.organisation_vi, salt_file=settings.feedback_salt_file,
+            channel_links=channel_links(settings),
         )
         services.conversations = ConversationService(
             engine, low_rating_max=settings.feedback.low_rating_max,

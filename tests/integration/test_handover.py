@@ -12,11 +12,13 @@ from typing import Any
 import httpx
 import pytest
 
+from assistant.channels.settings import ChannelSettings
+from assistant.channels.telegram.settings import TelegramSettings
+from assistant.channels.zalo.settings import ZaloSettings
 from assistant.database import create_db_engine, upgrade_to_head
 from assistant.feedback.csv_io import parse_csv
 from assistant.handover.settings import HandoverSettings
 from assistant.runtime.stack import Stack
-from assistant.settings import ChannelSettings, TelegramSettings, ZaloSettings
 from assistant.staff.service import StaffService
 from tests.support.browser import WidgetPage, artifacts_dir, launch_chromium
 from tests.support.stack import integration_settings, running_stack
