@@ -66,7 +66,7 @@ def train(
     force: Annotated[bool, typer.Option(help="Retrain even if the inputs did not change.")] = False,
 ) -> None:
     """Train the Rasa model from nlu_data/ and config.yml (skipped when unchanged)."""
-    from assistant.dialogue.training import ensure_model
+    from assistant.runtime.training import ensure_model
 
     settings = Settings()
     configure_logging(settings.log_level, is_json=settings.log_format == "json")
@@ -76,7 +76,7 @@ def train(
 @app.command()
 def prepare() -> None:
     """Build everything the assistant needs offline: Rasa model, embedding model, index."""
-    from assistant.dialogue.training import ensure_model
+    from assistant.runtime.training import ensure_model
     from assistant.search import ensure_index
 
     settings = Settings()

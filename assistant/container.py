@@ -5,13 +5,16 @@ import logging
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
+from rasa_sdk.executor import ActionExecutor
 from sqlalchemy import Engine
 
 from assistant.catalogue.refresh import CatalogueRefresh
 from assistant.catalogue.service import CatalogueService
-from assistant.channels.service import ChannelService, build_channels
+from assistant.channels.assembly import build_channels, channel_links
+from assistant.channels.service import ChannelService
 from assistant.conversations.service import ConversationService
 from assistant.database import create_db_engine, setup_lock, upgrade_to_head
+from assistant.dialogue.action_executor import build_executor
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.service import DialogueService
 from assistant.dossiers.service import DossierService
@@ -44,7 +47,7 @@ class Services:
     rasa: RasaClient
     metrics: GatewayMetrics
     dialogue: DialogueService = field(init=False)
-    action_executor: Any = field(init=False)
+    action_executor: ActionExecutor = field(init=False)
     channels: ChannelService = field(init=False)
     dossiers: DossierService = field(init=False)
     feedback: FeedbackService = field(init=False)
@@ -83,8 +86,6 @@ class Services:
         cls, settings: Settings, *, catalogue: CatalogueService, engine: Engine,
         rasa: RasaClient, metrics: GatewayMetrics,
     ) -> "Services":
-        from assistant.dialogue.action_endpoint import build_executor
-
         services = cls(
             settings=settings, catalogue=catalogue, db=engine, rasa=rasa, metrics=metrics
         )
@@ -97,6 +98,7 @@ class Services:
         services.feedback = FeedbackService.create(
             engine, settings=settings.feedback, public_url=settings.effective_public_url,
             organisation_vi=settings.organisation_vi, salt_file=settings.feedback_salt_file,
+            channel_links=channel_links(settings),
         )
         services.conversations = ConversationService(
             engine, low_rating_max=settings.feedback.low_rating_max,

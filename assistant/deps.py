@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, Request
 
+from assistant.client_address import client_address
 from assistant.errors import NotReadyError
 from assistant.settings import Settings
 
@@ -19,7 +20,13 @@ if TYPE_CHECKING:
     from assistant.search import SearchService
 
 __all__ = [
-    "CatalogueDep", "RasaDep", "SearchDep", "ServicesDep", "SettingsDep", "from_services",
+    "CatalogueDep",
+    "ClientAddressDep",
+    "RasaDep",
+    "SearchDep",
+    "ServicesDep",
+    "SettingsDep",
+    "from_services",
 ]
 
 
@@ -42,6 +49,13 @@ def _settings(request: Request) -> Settings:
     return get_services(request).settings
 
 
+def _client_address(request: Request) -> str | None:
+    """The caller's address as limits and the audit see it (behind a reverse proxy, list
+    it in ``ASSISTANT_SERVER__TRUSTED_PROXIES``)."""
+    trusted = get_services(request).settings.server.trusted_proxies
+    return client_address(request, trusted_proxies=trusted)
+
+
 def _catalogue(request: Request) -> "CatalogueService":
     return get_services(request).catalogue
 
@@ -62,6 +76,7 @@ def _rasa(request: Request) -> "RasaClient":
 
 ServicesDep = Annotated["Services", Depends(get_services)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
+ClientAddressDep = Annotated[str | None, Depends(_client_address)]
 CatalogueDep = Annotated["CatalogueService", Depends(_catalogue)]
 SearchDep = Annotated["SearchService", Depends(_search)]
 RasaDep = Annotated["RasaClient", Depends(_rasa)]

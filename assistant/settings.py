@@ -4,14 +4,13 @@ on one machine."""
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal, Self
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, create_model, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.channels.registry import CHANNELS
 from assistant.channels.settings import ChannelSettings
-from assistant.channels.telegram.settings import TelegramSettings
-from assistant.channels.zalo.settings import ZaloSettings
 from assistant.dossiers.settings import DossierHttpSettings, DossierSettings
 from assistant.feedback.settings import FeedbackSettings
 from assistant.handover.settings import HandoverSettings
@@ -30,8 +29,6 @@ __all__ = [
     "ServerSettings",
     "Settings",
     "StaffSettings",
-    "TelegramSettings",
-    "ZaloSettings",
     "project_root",
 ]
 
@@ -172,7 +169,9 @@ class DialogueSettings(BaseModel):
     max_choice_chars: int = Field(default=90, ge=30, le=100)  # button label (Zalo: 100)
 
 
-class Settings(BaseSettings):
+class _GatewaySettings(BaseSettings):
+    """``Settings`` without the channels' own groups, which the registry adds."""
+
     model_config = SettingsConfigDict(
         env_prefix="ASSISTANT_", env_nested_delimiter="__", extra="ignore"
     )
@@ -200,15 +199,13 @@ class Settings(BaseSettings):
     dialogue: DialogueSettings = DialogueSettings()
     dossiers: DossierSettings = DossierSettings()
     channels: ChannelSettings = ChannelSettings()
-    telegram: TelegramSettings = TelegramSettings()
-    zalo: ZaloSettings = ZaloSettings()
     feedback: FeedbackSettings = FeedbackSettings()
     handover: HandoverSettings = HandoverSettings()
     staff: StaffSettings = StaffSettings()
     retention: RetentionSettings = RetentionSettings()
 
     @model_validator(mode="after")
-    def _refuse_shared_token_in_production(self) -> "Settings":
+    def _refuse_shared_token_in_production(self) -> Self:
         if self.environment == "production" and self.staff_token:
             raise ValueError(
                 "ASSISTANT_STAFF_TOKEN is a development convenience and is refused in "
@@ -221,7 +218,7 @@ class Settings(BaseSettings):
         return self
 
     @model_validator(mode="after")
-    def _shared_state_for_several_workers(self) -> "Settings":
+    def _shared_state_for_several_workers(self) -> Self:
         if self.redis_url:  # counters kept in memory would be per worker
             for group in (self.dossiers, self.feedback):
                 if group.rate_limit_storage == "memory://":
@@ -234,11 +231,10 @@ class Settings(BaseSettings):
                     "ASSISTANT_SERVER__WORKERS > 1 needs ASSISTANT_REDIS_URL: each worker "
                     "would count rate limits on its own"
                 )
-            if self.telegram.mode == "polling" and self.telegram.bot_token:
-                raise ValueError(
-                    "Telegram polling takes updates in one process: use "
-                    "ASSISTANT_TELEGRAM__MODE=webhook with several gateway workers"
-                )
+            for entry in CHANNELS:
+                problem = entry.settings_of(self).several_workers_problem()
+                if problem:
+                    raise ValueError(problem)
         return self
 
     @property
@@ -279,3 +275,22 @@ class Settings(BaseSettings):
     @property
     def models_dir(self) -> Path:
         return self.cache_dir / "models"
+
+
+def _channel_groups() -> dict[str, Any]:
+    return {
+        entry.name: (entry.settings, Field(default_factory=entry.settings))
+        for entry in CHANNELS
+    }
+
+
+if TYPE_CHECKING:
+    Settings = _GatewaySettings
+else:
+    # One group per registered channel, named as the channel (``ASSISTANT_TELEGRAM__*``,
+    # ``ASSISTANT_ZALO__*``): adding a channel does not touch this module. Code reads a
+    # group through its registry entry (``entry.settings_of(settings)``), typed.
+    Settings = create_model(
+        "Settings", __base__=_GatewaySettings, __module__=__name__, **_channel_groups()
+    )
+    Settings.__doc__ = "The one settings object of the gateway, the CLI and the tests."

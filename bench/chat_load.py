@@ -39,9 +39,9 @@ from pathlib import Path
 
 import httpx
 
-from assistant.dialogue.training import rasa_environment, rasa_executable
 from assistant.runtime.process import ManagedProcess
 from assistant.runtime.stack import Stack
+from assistant.runtime.training import rasa_environment, rasa_executable
 from assistant.settings import (
     DossierSettings,
     FeedbackSettings,

@@ -34,13 +34,13 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.dialogue.training import (
+from assistant.runtime.process import ManagedProcess
+from assistant.runtime.training import (
     inputs_hash,
     rasa_environment,
     rasa_executable,
     write_training_data,
 )
-from assistant.runtime.process import ManagedProcess
 from assistant.settings import Settings, project_root
 from assistant.text import fold_diacritics
 from tests.support.ports import free_port

@@ -8,9 +8,9 @@ payloads) and call this; nothing here knows a platform.
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Mapping
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import Engine
 
@@ -19,16 +19,12 @@ from assistant.channels.settings import ChannelSettings
 from assistant.channels.store import ChannelStore
 from assistant.dialogue.models import ChatOut, IncomingMessage, Language
 
-if TYPE_CHECKING:
-    from assistant.settings import Settings
-
 __all__ = [
     "ChannelAdapter",
     "ChannelService",
     "Dialogue",
     "Payload",
     "Unsubscriber",
-    "build_channels",
 ]
 
 log = logging.getLogger(__name__)
@@ -47,12 +43,21 @@ class Dialogue(Protocol):
 
 
 class ChannelAdapter(Protocol):
-    """One platform. ``start`` may fail (platform unreachable) and is retried."""
+    """One platform. ``start`` may fail (platform unreachable) and is retried.
+
+    Its webhook, ``POST /channels/<name>/webhook``, calls ``check_webhook`` with the
+    request's headers before the body is read (a caller that is not the platform is
+    refused without it), then ``receive`` with the body; both raise the channels'
+    typed errors."""
 
     name: str
 
     @property
     def is_ready(self) -> bool: ...
+
+    def check_webhook(self, headers: Mapping[str, str]) -> None: ...
+
+    async def receive(self, headers: Mapping[str, str], body: bytes) -> None: ...
 
     async def start(self) -> None: ...
 
@@ -254,18 +259,3 @@ class ChannelService:
             else:
                 self._turns[key] = (lock, users - 1)
 
-
-def build_channels(
-    settings: "Settings", *, engine: Engine, dialogue: Dialogue
-) -> ChannelService:
-    """The channel core with an adapter for each platform the settings enable."""
-    service = ChannelService(engine, dialogue=dialogue, settings=settings.channels)
-    if settings.telegram.is_enabled:
-        from assistant.channels.telegram.adapter import TelegramAdapter
-
-        service.add(TelegramAdapter(settings.telegram, service))
-    if settings.zalo.is_enabled:
-        from assistant.channels.zalo.adapter import ZaloAdapter
-
-        service.add(ZaloAdapter(settings.zalo, service))
-    return service

@@ -126,8 +126,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "conv.who_user": ("Người dân", "Citizen"),
     "conv.who_bot": ("Trợ lý", "Assistant"),
     "channel.api": ("Web", "Web"),
-    "channel.telegram": ("Telegram", "Telegram"),
-    "channel.zalo": ("Zalo", "Zalo"),
     "unanswered.intro": (
         "Câu hỏi trợ lý không hiểu hoặc bị đánh giá không hữu ích trong {days} ngày qua, "
         "gộp theo cách diễn đạt. Thêm câu làm ví dụ huấn luyện rồi huấn luyện lại.",

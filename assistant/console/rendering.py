@@ -8,11 +8,14 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from assistant.channels.registry import CHANNELS, channel_entry
 from assistant.console.i18n import Language, translate
 from assistant.console.nav import NAV
 from assistant.staff.models import Principal
 
-__all__ = ["LANG_COOKIE", "build_environment", "is_https", "page_language", "render"]
+__all__ = [
+    "LANG_COOKIE", "build_environment", "channel_label", "is_https", "page_language", "render",
+]
 
 LANG_COOKIE = "assistant_staff_lang"
 
@@ -24,6 +27,13 @@ def build_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def channel_label(name: str, language: Language) -> str:
+    """How the console names a channel: the registered platform's title, else its own
+    text (``channel.api``: the web widget and API clients)."""
+    entry = channel_entry(name)
+    return entry.title if entry is not None else translate(f"channel.{name}", language)
 
 
 def page_language(request: Request) -> Language:
@@ -55,6 +65,8 @@ def render(
         path=request.url.path,
         lang=language,
         t=lambda key, **values: translate(key, language, **values),
+        channel_label=lambda name: channel_label(name, language),
+        channel_names=["api", *(entry.name for entry in CHANNELS)],
         user=principal,
         csrf_token=principal.csrf_token if principal else "",
         nav=[item for item in NAV if principal and (principal.is_admin or not item.is_admin_only)],

@@ -7,9 +7,9 @@ so no separate action-server process is needed.
 
 import hmac
 import logging
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from rasa_sdk.executor import ActionExecutor
 from rasa_sdk.interfaces import (
@@ -18,42 +18,28 @@ from rasa_sdk.interfaces import (
     ActionNotFoundException,
 )
 
-from assistant.deps import SettingsDep
+from assistant.deps import ServicesDep, SettingsDep, from_services
 from assistant.request_context import use_request_id
 
-if TYPE_CHECKING:
-    from actions.support.services import ActionServices
-
-__all__ = ["build_executor", "router"]
+__all__ = ["router"]
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/actions", tags=["rasa actions"], include_in_schema=False)
 
-
-def build_executor(services: "ActionServices") -> ActionExecutor:
-    """An executor with every action of ``actions/`` bound to ``services``."""
-    from actions import build_actions
-
-    executor = ActionExecutor()
-    for action in build_actions(services):
-        executor.register_action(action)
-    return executor
-
-
-def _executor(request: Request) -> ActionExecutor:
-    executor: ActionExecutor = request.app.state.services.action_executor
-    return executor
+ExecutorDep = Annotated[ActionExecutor, Depends(from_services("action_executor"))]
 
 
 @router.get("")
-async def list_actions(request: Request) -> list[str]:
-    return [a.name for a in _executor(request).list_actions()]
+async def list_actions(executor: ExecutorDep) -> list[str]:
+    return [a.name for a in executor.list_actions()]
 
 
 @router.post("/webhook")
 async def run_action(
     request: Request,
     settings: SettingsDep,
+    executor: ExecutorDep,
+    services: ServicesDep,
     token: Annotated[str, Query()] = "",
 ) -> JSONResponse:
     expected = settings.rasa.action_token
@@ -75,7 +61,7 @@ async def run_action(
     if isinstance(metadata, dict) and metadata.get("request_id"):
         use_request_id(metadata["request_id"])
     try:
-        result = await _executor(request).run(action_call)
+        result = await executor.run(action_call)
     except ActionExecutionRejection as exc:
         return JSONResponse({"error": exc.message, "action_name": exc.action_name}, 400)
     except ActionNotFoundException as exc:
@@ -90,5 +76,5 @@ async def run_action(
         log.exception("action %s failed", name)
         return JSONResponse({"error": "action failed", "action_name": name}, 500)
     body = result.model_dump(by_alias=True) if result else {"events": [], "responses": []}
-    request.app.state.services.dialogue.turn_notes.note_action(action_call, body["events"])
+    services.dialogue.turn_notes.note_action(action_call, body["events"])
     return JSONResponse(body)

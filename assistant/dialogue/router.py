@@ -2,9 +2,9 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 
-from assistant.client_address import client_address
+from assistant.deps import ClientAddressDep, from_services
 from assistant.dialogue.models import ChatIn, ChatOut, IncomingMessage
 from assistant.dialogue.senders import api_conversation_id
 from assistant.dialogue.service import DialogueService
@@ -13,17 +13,11 @@ __all__ = ["router"]
 
 router = APIRouter(tags=["chat"])
 
-
-def _dialogue(request: Request) -> DialogueService:
-    service: DialogueService = request.app.state.services.dialogue
-    return service
-
-
-DialogueDep = Annotated[DialogueService, Depends(_dialogue)]
+DialogueDep = Annotated[DialogueService, Depends(from_services("dialogue"))]
 
 
 @router.post("/api/chat", response_model=ChatOut)
-async def chat(body: ChatIn, request: Request, dialogue: DialogueDep) -> ChatOut:
+async def chat(body: ChatIn, dialogue: DialogueDep, client: ClientAddressDep) -> ChatOut:
     """Send one user message; get the assistant's replies (text and buttons)."""
     message = IncomingMessage(
         channel="api",
@@ -31,8 +25,6 @@ async def chat(body: ChatIn, request: Request, dialogue: DialogueDep) -> ChatOut
         text=body.text,
         language=body.language,
         context=body.context.model_dump(exclude_none=True),
-        client_ip=client_address(
-            request, trusted_proxies=request.app.state.services.settings.server.trusted_proxies
-        ),
+        client_ip=client,
     )
     return await dialogue.handle(message)

@@ -2,26 +2,19 @@
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends
 
-from assistant.client_address import client_address
+from assistant.deps import from_services
 from assistant.dossiers.models import Requester
 from assistant.dossiers.service import DossierService
 
 __all__ = ["DossiersDep", "requester_of"]
 
 
-def _dossiers(request: Request) -> DossierService:
-    service: DossierService = request.app.state.services.dossiers
-    return service
+def requester_of(client_ip: str | None, *, channel: str, sender_id: str | None) -> Requester:
+    """The caller as rate limits and the audit see it (``client_ip`` from
+    ``assistant.deps.ClientAddressDep``)."""
+    return Requester(channel=channel, sender_id=sender_id, client_ip=client_ip)
 
 
-def requester_of(request: Request, *, channel: str, sender_id: str | None) -> Requester:
-    """The caller as rate limits and the audit see it (behind a reverse proxy, list it
-    in ``ASSISTANT_SERVER__TRUSTED_PROXIES``)."""
-    trusted = request.app.state.services.settings.server.trusted_proxies
-    client = client_address(request, trusted_proxies=trusted)
-    return Requester(channel=channel, sender_id=sender_id, client_ip=client)
-
-
-DossiersDep = Annotated[DossierService, Depends(_dossiers)]
+DossiersDep = Annotated[DossierService, Depends(from_services("dossiers"))]

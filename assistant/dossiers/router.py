@@ -3,8 +3,9 @@ as the conversation), the widget's notification poll and its way to stop them.""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Request
+from fastapi import APIRouter, Header, Query
 
+from assistant.deps import ClientAddressDep
 from assistant.dialogue.senders import API_SENDER_PATTERN, api_conversation_id
 from assistant.dossiers.deps import DossiersDep, requester_of
 from assistant.dossiers.models import (
@@ -48,7 +49,7 @@ async def unsubscribe(
 @router.get("/{code}", response_model=DossierVerifiedOut | DossierPublicOut)
 async def get_dossier(
     code: str,
-    request: Request,
+    client: ClientAddressDep,
     dossiers: DossiersDep,
     sender_id: Annotated[
         str | None, Query(min_length=1, max_length=120, pattern=_SENDER)
@@ -63,6 +64,6 @@ async def get_dossier(
     404 ``dossier_not_found``, 403 ``verification_failed``, 429 ``too_many_lookups``,
     503 ``dossier_source_unavailable``."""
     requester = requester_of(
-        request, channel="api", sender_id=sender_id and api_conversation_id(sender_id)
+        client, channel="api", sender_id=sender_id and api_conversation_id(sender_id)
     )
     return await dossiers.lookup(code[:100], requester, phone_last4=phone_last4)

@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from assistant.channels.registry import notifying_channels
+
 __all__ = ["DossierHttpSettings", "DossierSettings"]
 
 
@@ -43,9 +45,10 @@ class DossierSettings(BaseModel):
     rate_limit_storage: str = "memory://"  # e.g. redis://… when several gateway workers run
     max_code_reasks: int = Field(default=2, ge=0, le=5)  # bad formats re-asked before help
     max_subscriptions_per_recipient: int = Field(default=20, ge=1)
-    # Comma-separated channel names: pushed through the channels' outbox, or polled by
-    # the widget (GET /api/dossiers/notifications).
-    push_channels: str = "telegram,zalo"
+    # Comma-separated channel names: pushed through the channels' outbox (default: every
+    # registered channel that can, Telegram and Zalo), or polled by the widget
+    # (GET /api/dossiers/notifications).
+    push_channels: str = Field(default_factory=notifying_channels)
     poll_channels: str = "web,api"
     # How often the gateway hands over push notifications queued outside a request
     # (e.g. by `assistant dossiers import`); 0 turns the loop off.

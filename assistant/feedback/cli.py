@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 import typer
 from pydantic import ValidationError
 
+from assistant.channels.assembly import channel_links
 from assistant.errors import AssistantError
 from assistant.feedback.models import QrIn
 from assistant.feedback.service import FeedbackService
@@ -28,6 +29,7 @@ def _service(settings: Settings, *, migrate: bool) -> FeedbackService:
     return FeedbackService.create(
         engine, settings=settings.feedback, public_url=settings.effective_public_url,
         organisation_vi=settings.organisation_vi, salt_file=settings.feedback_salt_file,
+        channel_links=channel_links(settings),
     )
 
 
@@ -46,8 +48,9 @@ def qr_command(
     ] = None,
     fmt: Annotated[Literal["png", "svg", "pdf"], typer.Option(
         "--format", "-f", help="png, svg or pdf (the printable A6 sheet).")] = "pdf",
-    variant: Annotated[Literal["web", "telegram", "zalo"], typer.Option(
-        help="Which link the code opens (PNG/SVG).")] = "web",
+    variant: Annotated[str, typer.Option(
+        help="Which link the code opens (PNG/SVG): web, or a chat channel (telegram, zalo)."
+    )] = "web",
     lang: Annotated[Literal["vi", "en"] | None, typer.Option(help="Chat language.")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file.")] = None,
 ) -> None:
@@ -68,7 +71,7 @@ def qr_command(
     path = out or Path(f"feedback-{place}.{fmt}")
     path.write_bytes(content)
     typer.echo(f"web:      {links.web}")
-    for name, url in (("telegram", links.telegram), ("zalo", links.zalo)):
+    for name, url in links.channels.items():
         if url:
             typer.echo(f"{name + ':':<9} {url}")
     typer.echo(f"written:  {path}")

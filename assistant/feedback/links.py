@@ -1,21 +1,34 @@
-"""The links a QR code carries: the web chat in feedback mode, and Telegram / Zalo deep
-links whose start code holds the same counter and agency.
+"""The links a QR code carries: the web chat in feedback mode, and each chat channel's
+deep link (Telegram, Zalo, … as the channel registry builds them) whose start code
+holds the same counter and agency.
 
 The web URL is the widget's contract: ``/?open=1&mode=feedback&counter=…&agency=…``
 opens the chat with that context, which it sends with every message.
 """
 
 import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from assistant.feedback.errors import InvalidQrTargetError
 from assistant.feedback.models import QrLinks, QrTarget
 
-__all__ = ["context_from_start_code", "links_for", "start_code", "web_url"]
+__all__ = ["ChannelLink", "context_from_start_code", "links_for", "start_code", "web_url"]
 
 # The channels' deep-link format (see the Telegram adapter): ``key_value`` pairs joined
 # by ``__``, within Telegram's 64 characters of [A-Za-z0-9_-]; codes hold no "_".
 _PAIR = re.compile(r"^(mode|counter|agency)_([A-Za-z0-9-]{1,16})$")
+
+
+@dataclass(frozen=True)
+class ChannelLink:
+    """One chat channel's deep link: ``build`` gives the URL for a start code, or None
+    while ``setting`` (the environment variable that names the bot) is not set."""
+
+    title: str
+    setting: str
+    build: Callable[[str], str | None]
 
 
 def web_url(public_url: str, target: QrTarget) -> str:
@@ -52,16 +65,11 @@ def context_from_start_code(code: str) -> dict[str, str] | None:
 
 
 def links_for(
-    target: QrTarget, *, public_url: str, telegram_bot: str, zalo_template: str
+    target: QrTarget, *, public_url: str, channels: Mapping[str, ChannelLink]
 ) -> QrLinks:
     code = start_code(target)
-    bot = telegram_bot.lstrip("@")
-    return QrLinks(
-        web=web_url(public_url, target),
-        start_code=code,
-        telegram=f"https://t.me/{bot}?start={code}" if bot else None,
-        zalo=zalo_template.replace("{start}", code) if zalo_template else None,
-    )
+    deep = {name: link.build(code) for name, link in channels.items()}
+    return QrLinks(web=web_url(public_url, target), start_code=code, **deep)
 
 
 def _require_place(target: QrTarget) -> None:

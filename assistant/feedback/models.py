@@ -211,7 +211,8 @@ class QrIn(BaseModel):
     agency_name: str | None = Field(default=None, max_length=200)
     lang: Literal["vi", "en"] | None = None
     format: Literal["png", "svg", "pdf"] = "png"
-    variant: Literal["web", "telegram", "zalo"] = "web"
+    # "web" or a chat channel with a deep link ("telegram", "zalo").
+    variant: str = Field(default="web", pattern=r"^[a-z][a-z0-9_]{0,31}$")
 
     def targets(self) -> list[QrTarget]:
         return [
@@ -222,7 +223,16 @@ class QrIn(BaseModel):
 
 
 class QrLinks(BaseModel):
+    """The web link, the start code, and one field per chat channel with its deep link
+    (``telegram``, ``zalo``: null when not configured)."""
+
+    model_config = ConfigDict(extra="allow")
+    __pydantic_extra__: dict[str, str | None] = Field(init=False)
+
     web: str
     start_code: str
-    telegram: str | None
-    zalo: str | None
+
+    @property
+    def channels(self) -> dict[str, str | None]:
+        """Channel name → its deep link (None when not configured)."""
+        return dict(self.__pydantic_extra__ or {})

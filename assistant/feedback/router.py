@@ -5,9 +5,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, Response
 
+from assistant.deps import from_services
 from assistant.feedback.errors import InvalidQrTargetError
 from assistant.feedback.models import PeriodIn, QrIn, QrLinks, SummaryOut
 from assistant.feedback.service import FeedbackService
@@ -20,12 +21,7 @@ _DASHBOARD = Path(__file__).parent / "static" / "dashboard.html"
 _TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 
 
-def _feedback(request: Request) -> FeedbackService:
-    service: FeedbackService = request.app.state.services.feedback
-    return service
-
-
-FeedbackDep = Annotated[FeedbackService, Depends(_feedback)]
+FeedbackDep = Annotated[FeedbackService, Depends(from_services("feedback"))]
 PeriodQuery = Annotated[PeriodIn, Query()]
 QrQuery = Annotated[QrIn, Query()]
 

@@ -2,6 +2,7 @@
 staff, and makes the QR codes and sheets posted at the counters."""
 
 import logging
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Literal
@@ -16,7 +17,7 @@ from assistant.feedback.errors import (
     InvalidQrTargetError,
 )
 from assistant.feedback.limiter import FeedbackKind, FeedbackLimiter
-from assistant.feedback.links import links_for
+from assistant.feedback.links import ChannelLink, links_for
 from assistant.feedback.models import (
     AnswerFeedbackIn,
     Bucket,
@@ -40,7 +41,8 @@ __all__ = ["FeedbackService", "QrVariant"]
 
 log = logging.getLogger(__name__)
 
-QrVariant = Literal["web", "telegram", "zalo"]
+QrVariant = str
+"""``web`` or the name of a chat channel with a deep link."""
 
 
 class FeedbackService:
@@ -51,8 +53,10 @@ class FeedbackService:
         settings: FeedbackSettings,
         public_url: str,
         organisation_vi: str,
+        channel_links: Mapping[str, ChannelLink] | None = None,
     ) -> None:
         self._store = store
+        self._channel_links = dict(channel_links or {})
         self._settings = settings
         self._public_url = public_url
         self._organisation = organisation_vi
@@ -67,14 +71,16 @@ class FeedbackService:
     def create(
         cls, engine: Engine, *, settings: FeedbackSettings, public_url: str,
         organisation_vi: str, salt_file: Path | None = None,
+        channel_links: Mapping[str, ChannelLink] | None = None,
     ) -> "FeedbackService":
-        """``salt_file`` keeps a generated conversation salt when none is configured."""
+        """``salt_file`` keeps a generated conversation salt when none is configured;
+        ``channel_links``: the chat channels' deep links (``channels.assembly``)."""
         salt = settings.conversation_salt
         if not salt and salt_file is not None:
             salt = persistent_secret(salt_file)
         return cls(
             FeedbackStore(engine, salt=salt), settings=settings, public_url=public_url,
-            organisation_vi=organisation_vi,
+            organisation_vi=organisation_vi, channel_links=channel_links,
         )
 
     def conversation_key(self, conversation: str) -> str:
@@ -164,21 +170,21 @@ class FeedbackService:
     # — QR codes —
 
     def links(self, target: QrTarget) -> QrLinks:
-        return links_for(
-            target,
-            public_url=self._public_url,
-            telegram_bot=self._settings.telegram_bot_username,
-            zalo_template=self._settings.zalo_link_template,
-        )
+        return links_for(target, public_url=self._public_url, channels=self._channel_links)
 
     def link(self, target: QrTarget, variant: QrVariant = "web") -> str:
         links = self.links(target)
-        url = {"web": links.web, "telegram": links.telegram, "zalo": links.zalo}[variant]
-        if url is None:
-            setting = "TELEGRAM_BOT_USERNAME" if variant == "telegram" else "ZALO_LINK_TEMPLATE"
+        if variant == "web":
+            return links.web
+        channel = self._channel_links.get(variant)
+        if channel is None:
             raise InvalidQrTargetError(
-                f"chưa cấu hình ASSISTANT_FEEDBACK__{setting}.",
-                f"ASSISTANT_FEEDBACK__{setting} is not set.",
+                f"không có kênh {variant}.", f"there is no {variant} channel."
+            )
+        url = links.channels.get(variant)
+        if url is None:
+            raise InvalidQrTargetError(
+                f"chưa cấu hình {channel.setting}.", f"{channel.setting} is not set."
             )
         return url
 
@@ -194,8 +200,8 @@ class FeedbackService:
         pages = []
         for target in targets:
             links = self.links(target)
-            extra = tuple(f"{name}: {url}" for name, url in
-                          (("Telegram", links.telegram), ("Zalo", links.zalo)) if url)
+            extra = tuple(f"{self._channel_links[name].title}: {url}"
+                          for name, url in links.channels.items() if url)
             pages.append(SheetPage(
                 agency_name=target.agency_name or self._organisation,
                 counter=target.counter,

@@ -5,8 +5,8 @@ import threading
 from collections.abc import Callable
 from types import FrameType
 
-from assistant.dialogue.training import ensure_model
 from assistant.runtime.stack import Stack
+from assistant.runtime.training import ensure_model
 from assistant.settings import Settings
 
 __all__ = ["run"]

@@ -10,9 +10,9 @@ from typing import Any
 
 import httpx
 
-from assistant.dialogue.rasa_server import rasa_has_model, rasa_process
-from assistant.dialogue.training import ensure_model
 from assistant.runtime.process import ManagedProcess
+from assistant.runtime.rasa_server import rasa_has_model, rasa_process
+from assistant.runtime.training import ensure_model
 from assistant.settings import Settings, project_root
 
 __all__ = ["Stack", "settings_environment", "with_generated_secrets"]

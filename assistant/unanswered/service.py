@@ -82,7 +82,7 @@ class UnansweredService:
     def is_model_stale(self, running_model: str) -> bool:
         """Whether the training data changed since the model Rasa runs was trained
         (models are named by the hash of their inputs)."""
-        from assistant.dialogue.training import inputs_hash
+        from assistant.runtime.training import inputs_hash
 
         return inputs_hash(self.nlu_root.parent) not in running_model
 
@@ -95,7 +95,7 @@ class UnansweredService:
 
     def _retrain(self, report: Callable[[str], None]) -> str:
         """Train on the current data, then have the running Rasa server load it."""
-        from assistant.dialogue.training import ensure_model
+        from assistant.runtime.training import ensure_model
 
         model = ensure_model(self._settings, on_output=report)
         params = {"token": self._settings.rasa.token} if self._settings.rasa.token else {}

@@ -10,7 +10,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from assistant.catalogue.service import CatalogueService
-from assistant.dialogue.action_endpoint import build_executor, router
+from assistant.dialogue.action_endpoint import router
+from assistant.dialogue.action_executor import build_executor
 from assistant.dialogue.turn_notes import TurnNotes
 from assistant.search import SearchService
 from assistant.settings import DialogueSettings, RasaSettings, Settings

@@ -4,9 +4,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from assistant.channels.assembly import channel_links
 from assistant.database import create_db_engine, upgrade_to_head
 from assistant.feedback.service import FeedbackService
 from assistant.feedback.settings import FeedbackSettings
+from assistant.settings import Settings
 
 
 @pytest.fixture
@@ -19,10 +21,12 @@ def engine(tmp_path: Path) -> Iterator[Engine]:
 
 @pytest.fixture
 def service(engine: Engine) -> FeedbackService:
+    feedback = FeedbackSettings(telegram_bot_username="hatinh_dvc_bot",
+                                zalo_link_template="https://zalo.me/s/123/?start={start}")
     return FeedbackService.create(
         engine,
-        settings=FeedbackSettings(telegram_bot_username="hatinh_dvc_bot",
-                                  zalo_link_template="https://zalo.me/s/123/?start={start}"),
+        settings=feedback,
+        channel_links=channel_links(Settings(feedback=feedback)),
         public_url="https://dichvucong.example.gov.vn",
         organisation_vi="Trung tâm Phục vụ hành chính công tỉnh",
     )

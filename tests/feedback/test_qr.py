@@ -10,12 +10,14 @@ from PIL import Image
 from pypdf import PdfReader
 from sqlalchemy import Engine
 
+from assistant.channels.assembly import channel_links
 from assistant.channels.telegram.render import parse_start_parameter
 from assistant.feedback.errors import InvalidQrTargetError
 from assistant.feedback.links import context_from_start_code, start_code
 from assistant.feedback.models import QrTarget
 from assistant.feedback.service import FeedbackService
 from assistant.feedback.settings import FeedbackSettings
+from assistant.settings import Settings
 
 TARGET = QrTarget(agency="stp", counter="Q3", agency_name="Sở Tư pháp tỉnh Hà Tĩnh")
 
@@ -94,7 +96,10 @@ def test_a_place_is_required(service: FeedbackService) -> None:
 
 def test_an_unconfigured_variant_is_refused(engine: Engine) -> None:
     bare = FeedbackService.create(engine, settings=FeedbackSettings(),
-                                  public_url="http://x", organisation_vi="X")
-    assert bare.links(TARGET).telegram is None
-    with pytest.raises(InvalidQrTargetError):
+                                  public_url="http://x", organisation_vi="X",
+                                  channel_links=channel_links(Settings()))
+    assert bare.links(TARGET).channels == {"telegram": None, "zalo": None}
+    with pytest.raises(InvalidQrTargetError, match="TELEGRAM_BOT_USERNAME"):
         bare.qr_image(TARGET, kind="png", variant="telegram")
+    with pytest.raises(InvalidQrTargetError):
+        bare.qr_image(TARGET, kind="png", variant="viber")

@@ -13,7 +13,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from assistant.database import create_db_engine, upgrade_to_head
-from assistant.dialogue.action_endpoint import build_executor, router
+from assistant.dialogue.action_endpoint import router
+from assistant.dialogue.action_executor import build_executor
 from assistant.dialogue.turn_notes import TurnNotes
 from assistant.handover.service import HandoverService
 from assistant.handover.settings import HandoverSettings

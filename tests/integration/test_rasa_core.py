@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.dialogue.training import ensure_model, rasa_environment, rasa_executable
+from assistant.runtime.training import ensure_model, rasa_environment, rasa_executable
 from assistant.settings import Settings, project_root
 
 pytestmark = pytest.mark.integration

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.dialogue.training import (
+from assistant.runtime.training import (
     rasa_environment,
     rasa_executable,
     write_training_data,

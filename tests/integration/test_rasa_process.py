@@ -18,9 +18,9 @@ from typing import Any
 import httpx
 import pytest
 
-from assistant.dialogue import rasa_launcher
-from assistant.dialogue.training import rasa_environment, rasa_executable
+from assistant.runtime import rasa_launcher
 from assistant.runtime.stack import Stack
+from assistant.runtime.training import rasa_environment, rasa_executable
 from assistant.settings import Settings
 from tests.support.chat import Conversation
 from tests.support.fake_http import FakeServer, Request

@@ -16,9 +16,9 @@ import sqlalchemy
 
 from assistant.dialogue.client import RasaClient
 from assistant.dialogue.senders import api_conversation_id
-from assistant.dialogue.training import ensure_model
 from assistant.runtime.process import ManagedProcess
 from assistant.runtime.stack import Stack
+from assistant.runtime.training import ensure_model
 from assistant.settings import RasaSettings, ServerSettings, Settings
 from tests.support.chat import Conversation
 from tests.support.ports import free_port

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.dialogue.rasa_server import rasa_process
+from assistant.runtime.rasa_server import rasa_process
 from assistant.runtime.stack import Stack
 from assistant.settings import RasaSettings, Settings
 

@@ -5,16 +5,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.channels.settings import ChannelSettings
+from assistant.channels.telegram.settings import TelegramSettings
+from assistant.channels.zalo.settings import ZaloSettings
 from assistant.handover.settings import HandoverSettings
 from assistant.runtime.stack import Stack
-from assistant.settings import (
-    ChannelSettings,
-    RasaSettings,
-    ServerSettings,
-    Settings,
-    TelegramSettings,
-    ZaloSettings,
-)
+from assistant.settings import RasaSettings, ServerSettings, Settings
 from tests.support.ports import free_port
 from tests.support.telegram_server import TelegramServer
 from tests.support.zalo_server import ZaloServer

@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from assistant.app import create_app
 from assistant.conversations.models import RecordedTurn
-from assistant.dialogue.training import augment_nlu_file, inputs_hash
 from assistant.errors import ValidationFailedError
 from assistant.feedback.tables import AnswerFeedbackRow
 from assistant.jobs import BackgroundJob
+from assistant.runtime.training import augment_nlu_file, inputs_hash
 from assistant.settings import StaffSettings, project_root
 from assistant.unanswered.grouping import Question, group_questions
 from tests.staff.conftest import PASSWORD, app_settings, login

@@ -6,6 +6,7 @@ import hmac
 import json
 import logging
 import warnings
+from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
@@ -36,7 +37,11 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
-from assistant.channels.errors import WebhookRejectedError
+from assistant.channels.errors import (
+    ChannelDisabledError,
+    ChannelNotReadyError,
+    WebhookRejectedError,
+)
 from assistant.channels.outbox import DeliveryError
 from assistant.channels.service import ChannelService, Payload
 from assistant.channels.telegram import render
@@ -50,6 +55,7 @@ __all__ = ["CHANNEL", "TelegramAdapter"]
 log = logging.getLogger(__name__)
 
 CHANNEL = "telegram"
+_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"  # the secret given to setWebhook
 _ALLOWED_UPDATES = ["message", "callback_query"]
 _LANGUAGE_PAYLOADS: dict[str, str] = {
     "vi": '/change_language{"language":"vi"}',
@@ -130,14 +136,20 @@ class TelegramAdapter:
 
     # Incoming.
 
-    def check_secret(self, secret: str | None) -> None:
-        """Telegram sends the secret given to setWebhook with every update."""
+    def check_webhook(self, headers: Mapping[str, str]) -> None:
+        """Only in webhook mode, once started, and from whoever holds the secret Telegram
+        sends with every update."""
+        if not self.accepts_webhooks:
+            raise ChannelDisabledError("Telegram (webhook)")
+        if not self._is_ready:
+            raise ChannelNotReadyError("Telegram")
+        secret = headers.get(_SECRET_HEADER)
         expected = self._settings.effective_webhook_secret
         if not secret or not hmac.compare_digest(secret.encode(), expected.encode()):
             raise WebhookRejectedError("invalid secret token")
 
-    async def receive(self, body: bytes) -> None:
-        """A verified webhook call: queue its update for the handlers."""
+    async def receive(self, headers: Mapping[str, str], body: bytes) -> None:
+        """A checked webhook call: queue its update for the handlers."""
         try:
             data = json.loads(body)
             update = Update.de_json(data, self._app.bot)

@@ -9,8 +9,8 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from assistant.channels.splitting import split_text, utf16_length
 from assistant.channels.telegram.models import SendMessagePayload
-from assistant.channels.text import split_text, utf16_length
 from assistant.channels.texts import channel_text
 from assistant.dialogue.models import Button, ChatOut
 

@@ -5,12 +5,14 @@ import hashlib
 import hmac
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from assistant.channels.settings import PlatformSettings
 
 __all__ = ["TelegramSettings"]
 
 
-class TelegramSettings(BaseModel):
+class TelegramSettings(PlatformSettings):
     bot_token: str = ""  # from @BotFather; empty → the channel is off
     mode: Literal["off", "webhook", "polling"] = "webhook"
     # Public HTTPS URL of POST /channels/telegram/webhook, registered with setWebhook at
@@ -27,6 +29,14 @@ class TelegramSettings(BaseModel):
     @property
     def is_enabled(self) -> bool:
         return bool(self.bot_token) and self.mode != "off"
+
+    def several_workers_problem(self) -> str | None:
+        if self.mode == "polling" and self.bot_token:
+            return (
+                "Telegram polling takes updates in one process: use "
+                "ASSISTANT_TELEGRAM__MODE=webhook with several gateway workers"
+            )
+        return None
 
     @property
     def effective_webhook_secret(self) -> str:

@@ -10,11 +10,12 @@ import json
 import logging
 import re
 import time
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
 
-from assistant.channels.errors import WebhookRejectedError
+from assistant.channels.errors import ChannelNotReadyError, WebhookRejectedError
 from assistant.channels.service import ChannelService, Payload
 from assistant.channels.texts import channel_text
 from assistant.channels.zalo import render
@@ -29,6 +30,7 @@ __all__ = ["CHANNEL", "ZaloAdapter", "zalo_signature"]
 log = logging.getLogger(__name__)
 
 CHANNEL = "zalo"
+_SIGNATURE_HEADER = "X-ZEvent-Signature"
 # Zalo has no bot commands: the words OA subscribers type to stop messages (folded).
 # A ``"timestamp": 123`` or ``"timestamp": "123"`` key not inside a string (where its
 # quotes would be escaped).
@@ -66,9 +68,15 @@ class ZaloAdapter:
         self._is_ready = False
         await self._client.aclose()
 
-    async def receive(self, signature: str | None, body: bytes) -> None:
-        """A webhook call: verify, drop replays and duplicates, process later."""
-        event = self._verify(signature, body)
+    def check_webhook(self, headers: Mapping[str, str]) -> None:
+        """Zalo signs the body: nothing to check before it is read but readiness."""
+        if not self._is_ready:
+            raise ChannelNotReadyError("Zalo OA")
+
+    async def receive(self, headers: Mapping[str, str], body: bytes) -> None:
+        """A webhook call: verify the signature and the event's age, drop replays and
+        duplicates, process later."""
+        event = self._verify(headers.get(_SIGNATURE_HEADER), body)
         if not event.is_from_user:
             log.debug("zalo event %s ignored", event.event_name)
             return

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from assistant.channels.text import split_text
+from assistant.channels.splitting import split_text
 from assistant.channels.texts import channel_text
 from assistant.channels.zalo.models import ZaloButton, ZaloMessage
 from assistant.channels.zalo.settings import ZaloSettings

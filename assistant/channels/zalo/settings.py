@@ -3,12 +3,14 @@ app id, the OA secret key and a token are set."""
 
 from typing import Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import Field, model_validator
+
+from assistant.channels.settings import PlatformSettings
 
 __all__ = ["ZaloSettings"]
 
 
-class ZaloSettings(BaseModel):
+class ZaloSettings(PlatformSettings):
     app_id: str = ""
     app_secret_key: str = ""  # the app's secret: the OAuth token refresh needs it
     oa_secret_key: str = ""  # the OA's secret (not the app's): webhook signatures

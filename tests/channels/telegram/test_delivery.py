@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import Engine, select
 
 from assistant.channels.service import ChannelService
+from assistant.channels.splitting import utf16_length
 from assistant.channels.tables import OutboxReply
 from assistant.channels.telegram.adapter import TelegramAdapter
-from assistant.channels.text import utf16_length
 from assistant.dialogue.service import DialogueService
 from tests.channels.conftest import FAST_RETRIES
 from tests.channels.telegram.conftest import SECRET, settings_for

@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.channels.text import split_text, utf16_length
+from assistant.channels.splitting import split_text, utf16_length
 
 
 def test_short_text_is_one_piece_and_empty_text_none() -> None:

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.dialogue.training import augment_nlu_file, inputs_hash
+from assistant.runtime.training import augment_nlu_file, inputs_hash
 from assistant.settings import project_root
 
 

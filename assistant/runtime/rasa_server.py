@@ -12,9 +12,9 @@ import httpx
 import yaml
 from sqlalchemy.engine import make_url
 
-from assistant.dialogue import rasa_launcher
-from assistant.dialogue.training import rasa_environment, rasa_executable
+from assistant.runtime import rasa_launcher
 from assistant.runtime.process import ManagedProcess
+from assistant.runtime.training import rasa_environment, rasa_executable
 from assistant.settings import Settings
 
 __all__ = [

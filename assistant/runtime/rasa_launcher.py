@@ -193,7 +193,7 @@ def main(argv: list[str]) -> None:
 
 if __name__ == "__main__":
     # Run as a file, this folder would come first on sys.path, and its gateway
-    # modules (models.py, client.py, …) could shadow Rasa's dependencies.
+    # modules (process.py, training.py, …) could shadow Rasa's dependencies.
     here = Path(__file__).resolve().parent
     sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here]
     main(sys.argv[1:])
