@@ -46,6 +46,7 @@ from assistant.text import fold_diacritics
 from tests.support.ports import free_port
 
 FALLBACK = "nlu_fallback"
+OUT_OF_SCOPE = "out_of_scope"
 # `[text](entity)` or `[text]{"entity": ..., "value": ...}` in Rasa's NLU format.
 _ANNOTATION = re.compile(r"\[(?P<text>[^\]]+)\](?:\((?P<entity>[^)]+)\)|(?P<json>\{[^}]+\}))")
 _WORDS = re.compile(r"\w+")
@@ -65,6 +66,8 @@ class Example:
     predicted: str = ""
     raw_predicted: str = ""
     confidence: float = 0.0
+    # The classifier's own ranking, before the fallback threshold: (intent, confidence).
+    ranking: list[tuple[str, float]] = field(default_factory=list)
     predicted_entities: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -195,6 +198,7 @@ def parse_all(settings: Settings, model: Path, examples: list[Example]) -> None:
                 example.predicted = reply["intent"]["name"]
                 example.confidence = float(reply["intent"].get("confidence") or 0.0)
                 example.raw_predicted = ranking[0]["name"] if ranking else example.predicted
+                example.ranking = [(r["name"], float(r["confidence"])) for r in ranking[:2]]
                 example.predicted_entities = _entities_of(reply)
     finally:
         process.stop()
@@ -239,15 +243,67 @@ def entity_scores(examples: list[Example]) -> dict[str, dict[str, float]]:
     }
 
 
+def _share(hits: int, total: int) -> float | None:
+    return round(hits / total, 4) if total else None
+
+
 def _scores(subset: list[Example]) -> dict[str, Any]:
     gold = [e.intent for e in subset]
+    out_of_scope = [e for e in subset if e.intent == OUT_OF_SCOPE]
+    in_scope = [e for e in subset if e.intent != OUT_OF_SCOPE]
     return {
         "examples": len(subset),
         "accuracy": round(sum(e.predicted == e.intent for e in subset) / len(subset), 4),
         "macro_f1": round(macro_f1(gold, [e.predicted for e in subset]), 4),
         "raw_accuracy": round(sum(e.raw_predicted == e.intent for e in subset) / len(subset), 4),
         "fallback": sum(e.predicted == FALLBACK for e in subset),
+        # What the issue's targets count: out-of-scope messages declined, and in-scope
+        # messages (any other intent) not turned away as out of scope.
+        "out_of_scope_caught": _share(
+            sum(e.predicted == OUT_OF_SCOPE for e in out_of_scope), len(out_of_scope)
+        ),
+        "in_scope_kept": _share(sum(e.predicted != OUT_OF_SCOPE for e in in_scope), len(in_scope)),
     }
+
+
+def predicted_at(example: Example, threshold: float, ambiguity: float) -> str:
+    """What a FallbackClassifier with these settings would have let through."""
+    if not example.ranking:
+        return example.predicted
+    (top, first), second = example.ranking[0], (example.ranking[1:] or [("", 0.0)])[0][1]
+    return FALLBACK if first < threshold or first - second < ambiguity else top
+
+
+def threshold_table(
+    examples: list[Example], thresholds: list[float], ambiguity: float
+) -> dict[str, dict[str, float]]:
+    """Accuracy per form for other fallback thresholds, from the same parses."""
+    forms = list(dict.fromkeys(e.form for e in examples))
+    return {
+        f"{threshold:.2f}": {
+            form: round(
+                sum(predicted_at(e, threshold, ambiguity) == e.intent for e in subset)
+                / len(subset), 4,
+            )
+            for form in forms
+            if (subset := [e for e in examples if e.form == form])
+        }
+        for threshold in thresholds
+    }
+
+
+def per_intent(examples: list[Example]) -> dict[str, dict[str, float | int]]:
+    """Accuracy of each gold intent in each form."""
+    table: dict[str, dict[str, float | int]] = {}
+    for intent in sorted({e.intent for e in examples}):
+        of_intent = [e for e in examples if e.intent == intent]
+        row: dict[str, float | int] = {"examples": len(of_intent)}
+        for form in dict.fromkeys(e.form for e in examples):
+            subset = [e for e in of_intent if e.form == form]
+            if subset:
+                row[form] = round(sum(e.predicted == intent for e in subset) / len(subset), 3)
+        table[intent] = row
+    return table
 
 
 def summarise(examples: list[Example], *, top: int) -> dict[str, Any]:
@@ -266,18 +322,34 @@ def summarise(examples: list[Example], *, top: int) -> dict[str, Any]:
         "forms": forms,
         "splits": splits,
         "confusions": [{"gold": g, "predicted": p, "count": n} for (g, p), n in confusions],
+        "intents": per_intent(examples),
         "entities": entity_scores(examples),
     }
 
 
+def _cell(value: float | int | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
 def _print_report(report: dict[str, Any], errors: list[Example] | None) -> None:
     print(f"model {report['model']}")
-    print(f"{'form':<14} {'n':>4} {'accuracy':>9} {'macro_f1':>9} {'raw_acc':>8} {'fallback':>9}")
+    print(f"{'form':<14} {'n':>4} {'accuracy':>9} {'macro_f1':>9} {'raw_acc':>8} {'fallback':>9}"
+          f" {'oos_caught':>11} {'in_kept':>8}")
     for form, row in [*report["forms"].items(), *report["splits"].items()]:
         print(
             f"{form:<14} {row['examples']:>4} {row['accuracy']:>9.3f} {row['macro_f1']:>9.3f}"
             f" {row['raw_accuracy']:>8.3f} {row['fallback']:>9}"
+            f" {_cell(row['out_of_scope_caught']):>11} {_cell(row['in_scope_kept']):>8}"
         )
+    forms = list(report["forms"])
+    print("accuracy per intent:  " + "  ".join(f"{form:>8}" for form in forms))
+    for intent, row in report["intents"].items():
+        cells = "  ".join(f"{_cell(row.get(form)):>8}" for form in forms)
+        print(f"  {intent:<26} {cells}  (n={row['examples']})")
+    if report.get("thresholds"):
+        print(f"accuracy at other fallback thresholds (ambiguity {report['ambiguity']}):")
+        for threshold, row in report["thresholds"].items():
+            print(f"  {threshold}  " + "  ".join(f"{f} {a:.3f}" for f, a in row.items()))
     print("top confusions (gold -> predicted):")
     for row in report["confusions"]:
         print(f"  {row['count']:>3}  {row['gold']} -> {row['predicted']}")
@@ -306,6 +378,14 @@ def main() -> None:
         "--errors", action="store_true", help="list examples with a wrong intent or entities"
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--thresholds", type=float, nargs="*", default=[],
+        help="also score these FallbackClassifier thresholds (no retraining needed)",
+    )
+    parser.add_argument(
+        "--ambiguity", type=float, default=0.1,
+        help="the FallbackClassifier's ambiguity_threshold for --thresholds",
+    )
     args = parser.parse_args()
 
     settings = Settings()
@@ -317,6 +397,8 @@ def main() -> None:
     parse_all(settings, model, examples)
     report = {"model": str(model), "config": str(args.config), **summarise(examples, top=args.top)}
     report["near_duplicates"] = near_duplicates(examples, _training_texts(data))
+    report["ambiguity"] = args.ambiguity
+    report["thresholds"] = threshold_table(examples, args.thresholds, args.ambiguity)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
     else:
