@@ -1,8 +1,7 @@
 """Trains the Rasa model from ``nlu_data/`` + ``config.yml``, only when they changed.
 
 The unaccented variant of every Vietnamese example is generated here, at training
-time, so the hand-written data holds each example once; so are `ask_procedure`
-examples framed from a sample of the catalogue's titles (`title_examples`).
+time, so the hand-written data holds each example once; so is its chat shorthand.
 """
 
 import fcntl
@@ -19,7 +18,6 @@ from typing import Any
 
 import yaml
 
-from assistant.dialogue.title_examples import title_examples_document
 from assistant.settings import Settings, project_root
 from assistant.text import fold_diacritics, has_diacritics
 
@@ -37,8 +35,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump when the augmentation below changes what Rasa is trained on.
-_AUGMENTATION_VERSION = "3"
-_TITLE_EXAMPLES = Path("nlu") / "generated_from_titles.yml"
+_AUGMENTATION_VERSION = "2"
 
 
 class TrainingError(RuntimeError):
@@ -67,14 +64,8 @@ def rasa_environment(settings: Settings) -> dict[str, str]:
     return env
 
 
-def _catalogue(root: Path) -> Path:
-    return root / "assistant" / "catalogue" / "data" / "procedures.jsonl.gz"
-
-
 def _input_files(root: Path) -> list[Path]:
     files = [root / "config.yml", *sorted((root / "nlu_data").rglob("*.yml"))]
-    if _catalogue(root).exists():  # the source of the title examples
-        files.append(_catalogue(root))
     lock = root / "requirements" / "rasa.lock"
     return [*files, lock] if lock.exists() else files
 
@@ -186,14 +177,6 @@ def write_training_data(root: Path, build: Path) -> None:
             yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000),
             encoding="utf-8",
         )
-    if not _catalogue(root).exists():
-        return
-    generated = augment_nlu_file(title_examples_document(_catalogue(root)))
-    (build / "data" / _TITLE_EXAMPLES).parent.mkdir(parents=True, exist_ok=True)
-    (build / "data" / _TITLE_EXAMPLES).write_text(
-        yaml.safe_dump(generated, allow_unicode=True, sort_keys=False, width=1000),
-        encoding="utf-8",
-    )
 
 
 # Chat shorthand of unaccented Vietnamese ("ko", "dc", "dk", "j", "bn", "hs"), applied to

@@ -2,9 +2,7 @@ from pathlib import Path
 
 import yaml
 
-from assistant.dialogue.title_examples import TITLE_SAMPLE_SIZE, title_examples
-from assistant.dialogue.training import augment_nlu_file, inputs_hash, write_training_data
-from assistant.search.title_terms import TitleTerms
+from assistant.dialogue.training import augment_nlu_file, inputs_hash
 from assistant.settings import project_root
 
 
@@ -38,34 +36,6 @@ def test_hash_is_stable_and_follows_the_inputs(tmp_path: Path) -> None:
 def test_every_training_file_is_valid_yaml() -> None:
     for path in (project_root() / "nlu_data").rglob("*.yml"):
         assert yaml.safe_load(path.read_text(encoding="utf-8")), path
-
-
-def test_title_examples_frame_a_spread_of_titles_in_both_languages() -> None:
-    titles = [
-        "Thủ tục đăng ký khai sinh",
-        "Cấp lại giấy phép lái xe (cấp tỉnh)",
-        "Đăng ký kết hôn theo quy định của Luật Hộ tịch",
-        "Nộp hồ sơ cấp giấy phép xây dựng trực tuyến",  # words of detail intents
-        "Giải quyết khiếu nại lần đầu",
-    ]
-    examples = title_examples(titles, TitleTerms.load(), size=10)
-    vietnamese = " | ".join(examples["vi"])
-    assert "đăng ký khai sinh" in vietnamese and "thủ tục thủ tục" not in vietnamese
-    assert "(cấp tỉnh)" not in vietnamese and "Luật Hộ tịch" not in vietnamese
-    assert "hồ sơ" not in vietnamese and "khiếu nại" not in vietnamese
-    assert len(examples["vi"]) == 3
-    assert any("licence" in line for line in examples["en"]), examples["en"]
-    assert title_examples(titles, TitleTerms.load(), size=10) == examples  # deterministic
-
-
-def test_training_data_holds_title_examples_with_unaccented_forms(tmp_path: Path) -> None:
-    write_training_data(project_root(), tmp_path / "build")
-    generated = tmp_path / "build" / "data" / "nlu" / "generated_from_titles.yml"
-    document = yaml.safe_load(generated.read_text(encoding="utf-8"))
-    lines = document["nlu"][0]["examples"].splitlines()
-    assert document["nlu"][0]["intent"] == "ask_procedure"
-    assert len(lines) > 2 * TITLE_SAMPLE_SIZE
-    assert any(line.isascii() and "thu tuc" in line for line in lines)
 
 
 def test_vietnamese_intent_examples_also_come_in_chat_shorthand() -> None:
