@@ -6,13 +6,15 @@
     .venv/bin/python bench/nlu_eval.py --config alt.yml   # measure a pipeline change
 
 Builds the training data exactly as `assistant train` does (generated unaccented
-variants included) with `write_training_data`, trains an NLU-only model with the
-given config (cached under var/rasa/nlu-eval/ by a hash of data + config), serves
-it with `rasa run --enable-api` and sends every example of tests/nlu/heldout.yml
-to POST /model/parse. The predicted intent is what the bot acts on: a message
+and chat-shorthand variants included) with `write_training_data`, trains an NLU-only
+model with the given config (cached under var/rasa/nlu-eval/ by a hash of data +
+config), serves it with `rasa run --enable-api` and sends every example of
+tests/nlu/heldout.yml to POST /model/parse, one at a time (the median and p95 time
+of a parse are printed). The predicted intent is what the bot acts on: a message
 under the FallbackClassifier threshold counts as `nlu_fallback`, i.e. wrong;
 `raw_accuracy` ignores the threshold. Macro-F1 averages over the intents of each
-form. Held-out examples that are near-duplicates of a training line are reported.
+form; out-of-scope caught and in-scope kept (not turned away as out of scope) are
+per form. Held-out examples that are near-duplicates of a training line are reported.
 """
 
 from __future__ import annotations
@@ -176,8 +178,8 @@ def _entities_of(reply: dict[str, Any]) -> list[tuple[str, str]]:
     return sorted({entity_key(e["entity"], str(e["value"])) for e in reply.get("entities", [])})
 
 
-def parse_all(settings: Settings, model: Path, examples: list[Example]) -> None:
-    """Serve ``model`` and fill in each example's prediction."""
+def parse_all(settings: Settings, model: Path, examples: list[Example]) -> list[float]:
+    """Serve ``model``, fill in each example's prediction, return each parse's time (ms)."""
     port = free_port()
     folder = model.parent.parent / "run"
     folder.mkdir(parents=True, exist_ok=True)
@@ -191,9 +193,12 @@ def parse_all(settings: Settings, model: Path, examples: list[Example]) -> None:
     process.start()
     try:
         process.wait_until(lambda: _has_model(url), timeout=300, what="serving the model")
+        timings = []
         with httpx.Client(base_url=url, timeout=30) as client:
             for example in examples:
+                started = time.perf_counter()
                 reply = client.post("/model/parse", json={"text": example.text}).json()
+                timings.append((time.perf_counter() - started) * 1000)
                 ranking = [r for r in reply.get("intent_ranking", []) if r["name"] != FALLBACK]
                 example.predicted = reply["intent"]["name"]
                 example.confidence = float(reply["intent"].get("confidence") or 0.0)
@@ -202,6 +207,7 @@ def parse_all(settings: Settings, model: Path, examples: list[Example]) -> None:
                 example.predicted_entities = _entities_of(reply)
     finally:
         process.stop()
+    return timings
 
 
 def _has_model(url: str) -> bool:
@@ -333,6 +339,8 @@ def _cell(value: float | int | None) -> str:
 
 def _print_report(report: dict[str, Any], errors: list[Example] | None) -> None:
     print(f"model {report['model']}")
+    timing = report["parse_ms"]
+    print(f"POST /model/parse: p50 {timing['p50']} ms, p95 {timing['p95']} ms")
     print(f"{'form':<14} {'n':>4} {'accuracy':>9} {'macro_f1':>9} {'raw_acc':>8} {'fallback':>9}"
           f" {'oos_caught':>11} {'in_kept':>8}")
     for form, row in [*report["forms"].items(), *report["splits"].items()]:
@@ -394,8 +402,12 @@ def main() -> None:
         settings, config=args.config.resolve(), force=args.retrain, is_needed=args.model is None
     )
     model = (args.model or model).resolve()
-    parse_all(settings, model, examples)
+    timings = sorted(parse_all(settings, model, examples))
     report = {"model": str(model), "config": str(args.config), **summarise(examples, top=args.top)}
+    report["parse_ms"] = {
+        "p50": round(timings[len(timings) // 2], 1),
+        "p95": round(timings[int(len(timings) * 0.95)], 1),
+    }
     report["near_duplicates"] = near_duplicates(examples, _training_texts(data))
     report["ambiguity"] = args.ambiguity
     report["thresholds"] = threshold_table(examples, args.thresholds, args.ambiguity)
