@@ -49,6 +49,7 @@ from tests.support.ports import free_port
 
 FALLBACK = "nlu_fallback"
 OUT_OF_SCOPE = "out_of_scope"
+_BLIND_MARK = "FROZEN BLIND EVALUATION SET"
 # `[text](entity)` or `[text]{"entity": ..., "value": ...}` in Rasa's NLU format.
 _ANNOTATION = re.compile(r"\[(?P<text>[^\]]+)\](?:\((?P<entity>[^)]+)\)|(?P<json>\{[^}]+\}))")
 _WORDS = re.compile(r"\w+")
@@ -396,6 +397,10 @@ def main() -> None:
     )
     args = parser.parse_args()
 
+    # The frozen blind set is for aggregate numbers only: its examples and errors are
+    # never read, so that nothing is tuned to it (README, "Search quality").
+    if args.errors and _BLIND_MARK in args.heldout.read_text(encoding="utf-8")[:200]:
+        parser.error(f"--errors is refused for the frozen blind set {args.heldout}")
     settings = Settings()
     examples = load_heldout(args.heldout)
     model, data = ensure_nlu_model(
