@@ -2,6 +2,7 @@
 the procedure in focus (within the feedback limits per conversation and address)."""
 
 import asyncio
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -49,11 +50,17 @@ class ActionRecordAnswerFeedback(Action):
         return []
 
 
+# Words that make a typed rating of an answer negative, on folded text.
+_NEGATIVE = re.compile(
+    r"👎|n't\b|\b(chua|khong|ko|sai|kho hieu|lan man|thieu|cu roi|lac de|khong lien quan"
+    r"|not|no|useless|wrong|confusing|unclear|outdated|incomplete|irrelevant)\b"
+)
+
+
 def _reads_positive(text: str) -> bool:
-    """A typed rating of an answer: negative when it says so ("chưa hữu ích", "not")."""
-    folded = fold_diacritics(text)
-    negative = ("👎", "chua", "khong", "not", "n't", "did not", "useless")
-    return not any(word in folded for word in negative)
+    """A typed rating of an answer: negative when it says so ("chưa hữu ích", "sai rồi",
+    "not helpful", "the answer is wrong")."""
+    return not _NEGATIVE.search(fold_diacritics(text))
 
 
 def _answered_question(tracker: Tracker) -> tuple[str | None, str | None]:

@@ -6,13 +6,15 @@
     .venv/bin/python bench/nlu_eval.py --config alt.yml   # measure a pipeline change
 
 Builds the training data exactly as `assistant train` does (generated unaccented
-variants included) with `write_training_data`, trains an NLU-only model with the
-given config (cached under var/rasa/nlu-eval/ by a hash of data + config), serves
-it with `rasa run --enable-api` and sends every example of tests/nlu/heldout.yml
-to POST /model/parse. The predicted intent is what the bot acts on: a message
+and chat-shorthand variants included) with `write_training_data`, trains an NLU-only
+model with the given config (cached under var/rasa/nlu-eval/ by a hash of data +
+config), serves it with `rasa run --enable-api` and sends every example of
+tests/nlu/heldout.yml to POST /model/parse, one at a time (the median and p95 time
+of a parse are printed). The predicted intent is what the bot acts on: a message
 under the FallbackClassifier threshold counts as `nlu_fallback`, i.e. wrong;
 `raw_accuracy` ignores the threshold. Macro-F1 averages over the intents of each
-form. Held-out examples that are near-duplicates of a training line are reported.
+form; out-of-scope caught and in-scope kept (not turned away as out of scope) are
+per form. Held-out examples that are near-duplicates of a training line are reported.
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ from assistant.text import fold_diacritics
 from tests.support.ports import free_port
 
 FALLBACK = "nlu_fallback"
+OUT_OF_SCOPE = "out_of_scope"
+_BLIND_MARK = "FROZEN BLIND EVALUATION SET"
 # `[text](entity)` or `[text]{"entity": ..., "value": ...}` in Rasa's NLU format.
 _ANNOTATION = re.compile(r"\[(?P<text>[^\]]+)\](?:\((?P<entity>[^)]+)\)|(?P<json>\{[^}]+\}))")
 _WORDS = re.compile(r"\w+")
@@ -65,6 +69,8 @@ class Example:
     predicted: str = ""
     raw_predicted: str = ""
     confidence: float = 0.0
+    # The classifier's own ranking, before the fallback threshold: (intent, confidence).
+    ranking: list[tuple[str, float]] = field(default_factory=list)
     predicted_entities: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -173,8 +179,8 @@ def _entities_of(reply: dict[str, Any]) -> list[tuple[str, str]]:
     return sorted({entity_key(e["entity"], str(e["value"])) for e in reply.get("entities", [])})
 
 
-def parse_all(settings: Settings, model: Path, examples: list[Example]) -> None:
-    """Serve ``model`` and fill in each example's prediction."""
+def parse_all(settings: Settings, model: Path, examples: list[Example]) -> list[float]:
+    """Serve ``model``, fill in each example's prediction, return each parse's time (ms)."""
     port = free_port()
     folder = model.parent.parent / "run"
     folder.mkdir(parents=True, exist_ok=True)
@@ -188,16 +194,21 @@ def parse_all(settings: Settings, model: Path, examples: list[Example]) -> None:
     process.start()
     try:
         process.wait_until(lambda: _has_model(url), timeout=300, what="serving the model")
+        timings = []
         with httpx.Client(base_url=url, timeout=30) as client:
             for example in examples:
+                started = time.perf_counter()
                 reply = client.post("/model/parse", json={"text": example.text}).json()
+                timings.append((time.perf_counter() - started) * 1000)
                 ranking = [r for r in reply.get("intent_ranking", []) if r["name"] != FALLBACK]
                 example.predicted = reply["intent"]["name"]
                 example.confidence = float(reply["intent"].get("confidence") or 0.0)
                 example.raw_predicted = ranking[0]["name"] if ranking else example.predicted
+                example.ranking = [(r["name"], float(r["confidence"])) for r in ranking[:2]]
                 example.predicted_entities = _entities_of(reply)
     finally:
         process.stop()
+    return timings
 
 
 def _has_model(url: str) -> bool:
@@ -239,15 +250,67 @@ def entity_scores(examples: list[Example]) -> dict[str, dict[str, float]]:
     }
 
 
+def _share(hits: int, total: int) -> float | None:
+    return round(hits / total, 4) if total else None
+
+
 def _scores(subset: list[Example]) -> dict[str, Any]:
     gold = [e.intent for e in subset]
+    out_of_scope = [e for e in subset if e.intent == OUT_OF_SCOPE]
+    in_scope = [e for e in subset if e.intent != OUT_OF_SCOPE]
     return {
         "examples": len(subset),
         "accuracy": round(sum(e.predicted == e.intent for e in subset) / len(subset), 4),
         "macro_f1": round(macro_f1(gold, [e.predicted for e in subset]), 4),
         "raw_accuracy": round(sum(e.raw_predicted == e.intent for e in subset) / len(subset), 4),
         "fallback": sum(e.predicted == FALLBACK for e in subset),
+        # What the issue's targets count: out-of-scope messages declined, and in-scope
+        # messages (any other intent) not turned away as out of scope.
+        "out_of_scope_caught": _share(
+            sum(e.predicted == OUT_OF_SCOPE for e in out_of_scope), len(out_of_scope)
+        ),
+        "in_scope_kept": _share(sum(e.predicted != OUT_OF_SCOPE for e in in_scope), len(in_scope)),
     }
+
+
+def predicted_at(example: Example, threshold: float, ambiguity: float) -> str:
+    """What a FallbackClassifier with these settings would have let through."""
+    if not example.ranking:
+        return example.predicted
+    (top, first), second = example.ranking[0], (example.ranking[1:] or [("", 0.0)])[0][1]
+    return FALLBACK if first < threshold or first - second < ambiguity else top
+
+
+def threshold_table(
+    examples: list[Example], thresholds: list[float], ambiguity: float
+) -> dict[str, dict[str, float]]:
+    """Accuracy per form for other fallback thresholds, from the same parses."""
+    forms = list(dict.fromkeys(e.form for e in examples))
+    return {
+        f"{threshold:.2f}": {
+            form: round(
+                sum(predicted_at(e, threshold, ambiguity) == e.intent for e in subset)
+                / len(subset), 4,
+            )
+            for form in forms
+            if (subset := [e for e in examples if e.form == form])
+        }
+        for threshold in thresholds
+    }
+
+
+def per_intent(examples: list[Example]) -> dict[str, dict[str, float | int]]:
+    """Accuracy of each gold intent in each form."""
+    table: dict[str, dict[str, float | int]] = {}
+    for intent in sorted({e.intent for e in examples}):
+        of_intent = [e for e in examples if e.intent == intent]
+        row: dict[str, float | int] = {"examples": len(of_intent)}
+        for form in dict.fromkeys(e.form for e in examples):
+            subset = [e for e in of_intent if e.form == form]
+            if subset:
+                row[form] = round(sum(e.predicted == intent for e in subset) / len(subset), 3)
+        table[intent] = row
+    return table
 
 
 def summarise(examples: list[Example], *, top: int) -> dict[str, Any]:
@@ -266,18 +329,36 @@ def summarise(examples: list[Example], *, top: int) -> dict[str, Any]:
         "forms": forms,
         "splits": splits,
         "confusions": [{"gold": g, "predicted": p, "count": n} for (g, p), n in confusions],
+        "intents": per_intent(examples),
         "entities": entity_scores(examples),
     }
 
 
+def _cell(value: float | int | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
 def _print_report(report: dict[str, Any], errors: list[Example] | None) -> None:
     print(f"model {report['model']}")
-    print(f"{'form':<14} {'n':>4} {'accuracy':>9} {'macro_f1':>9} {'raw_acc':>8} {'fallback':>9}")
+    timing = report["parse_ms"]
+    print(f"POST /model/parse: p50 {timing['p50']} ms, p95 {timing['p95']} ms")
+    print(f"{'form':<14} {'n':>4} {'accuracy':>9} {'macro_f1':>9} {'raw_acc':>8} {'fallback':>9}"
+          f" {'oos_caught':>11} {'in_kept':>8}")
     for form, row in [*report["forms"].items(), *report["splits"].items()]:
         print(
             f"{form:<14} {row['examples']:>4} {row['accuracy']:>9.3f} {row['macro_f1']:>9.3f}"
             f" {row['raw_accuracy']:>8.3f} {row['fallback']:>9}"
+            f" {_cell(row['out_of_scope_caught']):>11} {_cell(row['in_scope_kept']):>8}"
         )
+    forms = list(report["forms"])
+    print("accuracy per intent:  " + "  ".join(f"{form:>8}" for form in forms))
+    for intent, row in report["intents"].items():
+        cells = "  ".join(f"{_cell(row.get(form)):>8}" for form in forms)
+        print(f"  {intent:<26} {cells}  (n={row['examples']})")
+    if report.get("thresholds"):
+        print(f"accuracy at other fallback thresholds (ambiguity {report['ambiguity']}):")
+        for threshold, row in report["thresholds"].items():
+            print(f"  {threshold}  " + "  ".join(f"{f} {a:.3f}" for f, a in row.items()))
     print("top confusions (gold -> predicted):")
     for row in report["confusions"]:
         print(f"  {row['count']:>3}  {row['gold']} -> {row['predicted']}")
@@ -306,17 +387,35 @@ def main() -> None:
         "--errors", action="store_true", help="list examples with a wrong intent or entities"
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--thresholds", type=float, nargs="*", default=[],
+        help="also score these FallbackClassifier thresholds (no retraining needed)",
+    )
+    parser.add_argument(
+        "--ambiguity", type=float, default=0.1,
+        help="the FallbackClassifier's ambiguity_threshold for --thresholds",
+    )
     args = parser.parse_args()
 
+    # The frozen blind set is for aggregate numbers only: its examples and errors are
+    # never read, so that nothing is tuned to it (README, "Search quality").
+    if args.errors and _BLIND_MARK in args.heldout.read_text(encoding="utf-8")[:200]:
+        parser.error(f"--errors is refused for the frozen blind set {args.heldout}")
     settings = Settings()
     examples = load_heldout(args.heldout)
     model, data = ensure_nlu_model(
         settings, config=args.config.resolve(), force=args.retrain, is_needed=args.model is None
     )
     model = (args.model or model).resolve()
-    parse_all(settings, model, examples)
+    timings = sorted(parse_all(settings, model, examples))
     report = {"model": str(model), "config": str(args.config), **summarise(examples, top=args.top)}
+    report["parse_ms"] = {
+        "p50": round(timings[len(timings) // 2], 1),
+        "p95": round(timings[int(len(timings) * 0.95)], 1),
+    }
     report["near_duplicates"] = near_duplicates(examples, _training_texts(data))
+    report["ambiguity"] = args.ambiguity
+    report["thresholds"] = threshold_table(examples, args.thresholds, args.ambiguity)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
     else:

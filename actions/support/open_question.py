@@ -21,12 +21,15 @@ _OPEN = re.compile(
             r"\bco (duoc|phai|bi|mat|bat buoc)\b.*\b(khong|ko|k|hay khong)\b",
             r"\b(duoc|phai) (khong|ko)\b",
             r"\bthi sao\b|\bai\b|\bbao nhieu phan\b|\bthuoc ve ai\b",
+            # how property or a right is shared: "nhà đất chia thế nào", "được hưởng ra sao"
+            r"\b(chia|duoc huong|duoc quyen)\b.*\b(the nao|ra sao|bao nhieu)\b",
             r"\b(kien|khoi kien|tranh chap|hop phap|trai phep|vi pham|quyen loi|boi thuong"
             r"|can thiep|thua ke|di chuc|quyen nuoi)\b",
             # English: questions that open with a verb or "who", rights and disputes
             r"^(is|are|am|can|may|does|do|should|must|who|whose)\b",
             r"\bwhat happens\b|\bwhat can i do\b|\ballowed\b|\blegal\b|\brights?\b"
-            r"|\bsue\b|\bcustody\b|\binherit\w*\b|\bno will\b|\bcomplain\b|\bdispute\b",
+            r"|\bsue\b|\bcustody\b|\binherit\w*\b|\bno will\b|\bcomplain\b|\bdispute\b"
+            r"|\bdivided\b",
         ]
     )
 )

@@ -1,13 +1,14 @@
 """Trains the Rasa model from ``nlu_data/`` + ``config.yml``, only when they changed.
 
 The unaccented variant of every Vietnamese example is generated here, at training
-time, so the hand-written data holds each example once.
+time, so the hand-written data holds each example once; so is its chat shorthand.
 """
 
 import fcntl
 import hashlib
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -27,13 +28,14 @@ __all__ = [
     "inputs_hash",
     "rasa_environment",
     "rasa_executable",
+    "shorthand",
     "write_training_data",
 ]
 
 log = logging.getLogger(__name__)
 
 # Bump when the augmentation below changes what Rasa is trained on.
-_AUGMENTATION_VERSION = "1"
+_AUGMENTATION_VERSION = "2"
 
 
 class TrainingError(RuntimeError):
@@ -177,8 +179,42 @@ def write_training_data(root: Path, build: Path) -> None:
         )
 
 
+# Chat shorthand of unaccented Vietnamese ("ko", "dc", "dk", "j", "bn", "hs"), applied to
+# the folded form of intent examples: people who skip diacritics mostly abbreviate too,
+# and the hand-written examples rarely do.
+_SHORTHAND = (
+    ("khong", "ko"), ("duoc", "dc"), ("dang ky", "dk"), ("bao nhieu", "bn"),
+    ("ho so", "hs"), ("thu tuc", "tt"), ("nhu the nao", "ntn"), ("gi", "j"),
+    ("vay", "v"), ("roi", "r"), ("biet", "bt"), ("nguoi", "ng"), ("truoc", "trc"),
+    ("can cuoc cong dan", "cccd"), ("chung minh nhan dan", "cmnd"),
+    ("giay phep lai xe", "gplx"), ("uy ban nhan dan", "ubnd"),
+)
+_SHORTHAND_WORDS = re.compile(
+    r"\b(" + "|".join(re.escape(long) for long, _ in _SHORTHAND) + r")\b", re.IGNORECASE
+)
+_SHORT = dict(_SHORTHAND)
+# Entity annotations keep their text: "[Hồ sơ](…)" must stay what the value was.
+_ANNOTATION = re.compile(r"\[[^\]]*\]\([^)]*\)|\[[^\]]*\]\{[^}]*\}")
+
+
+def shorthand(text: str) -> str:
+    """``text`` (unaccented) in chat shorthand, annotations untouched."""
+    parts, last = [], 0
+    for match in _ANNOTATION.finditer(text):
+        parts.append(_abbreviate(text[last : match.start()]))
+        parts.append(match.group())
+        last = match.end()
+    parts.append(_abbreviate(text[last:]))
+    return "".join(parts)
+
+
+def _abbreviate(text: str) -> str:
+    return _SHORTHAND_WORDS.sub(lambda m: _SHORT[m.group().lower()], text)
+
+
 def augment_nlu_file(document: dict[str, Any]) -> dict[str, Any]:
-    """Add the diacritic-free form of every accented example (and synonym/lookup entry)."""
+    """Add the diacritic-free form of every accented example (and synonym/lookup entry),
+    and the chat-shorthand form of every Vietnamese intent example."""
     for block in document.get("nlu", []):
         key = next((k for k in ("intent", "synonym", "lookup") if k in block), None)
         if key is None or "examples" not in block:
@@ -187,11 +223,14 @@ def augment_nlu_file(document: dict[str, Any]) -> dict[str, Any]:
         seen = {line.strip() for line in lines}
         extra = []
         for line in lines:
-            if has_diacritics(line):
-                folded = "- " + fold_diacritics(line.strip()[2:].strip(), lower=False)
-                if folded not in seen:
-                    seen.add(folded)
-                    extra.append(folded)
+            if not has_diacritics(line):
+                continue
+            folded = fold_diacritics(line.strip()[2:].strip(), lower=False)
+            variants = [folded, shorthand(folded)] if key == "intent" else [folded]
+            for variant in ("- " + v for v in variants):
+                if variant not in seen:
+                    seen.add(variant)
+                    extra.append(variant)
         block["examples"] = "\n".join([*(line.strip() for line in lines), *extra]) + "\n"
     return document
 

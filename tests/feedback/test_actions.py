@@ -4,11 +4,13 @@ was given at each step (run through rasa-sdk's executor, as the gateway does).""
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
 import yaml
 from rasa_sdk.executor import ActionExecutor
 from sqlalchemy import Engine
 
 from actions import build_actions
+from actions.action_record_answer_feedback import _reads_positive
 from assistant.feedback.service import FeedbackService
 from assistant.feedback.settings import FeedbackSettings
 from assistant.settings import Settings, project_root
@@ -165,3 +167,20 @@ async def test_rounds_and_thumbs_are_limited_per_client_address(engine: Engine) 
     _slots, text = _outcome(await executor.run(thumbs("t9")))
     assert "a lot of feedback" in text
     assert service.summary(service.period()).answers.helpful == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "is_helpful"),
+    [
+        ("câu trả lời vừa rồi hữu ích", True),
+        ("very useful information", True),
+        ("chưa hữu ích", False),
+        ("trả lời sai rồi", False),
+        ("cau tra loi kho hieu", False),
+        ("the answer is wrong", False),
+        ("that's not what I asked", False),
+        ("👎", False),
+    ],
+)
+def test_a_typed_rating_of_an_answer_reads_as_it_says(text: str, is_helpful: bool) -> None:
+    assert _reads_positive(text) is is_helpful

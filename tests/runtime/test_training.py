@@ -36,3 +36,17 @@ def test_hash_is_stable_and_follows_the_inputs(tmp_path: Path) -> None:
 def test_every_training_file_is_valid_yaml() -> None:
     for path in (project_root() / "nlu_data").rglob("*.yml"):
         assert yaml.safe_load(path.read_text(encoding="utf-8")), path
+
+
+def test_vietnamese_intent_examples_also_come_in_chat_shorthand() -> None:
+    document = {
+        "nlu": [
+            {"intent": "ask_fee", "examples": "- đăng ký xe máy hết bao nhiêu tiền\n"},
+            {"intent": "check", "examples": "- [hồ sơ](topic) của tôi được duyệt chưa\n"},
+            {"synonym": "không", "examples": "- không\n"},
+        ]
+    }
+    blocks = augment_nlu_file(document)["nlu"]
+    assert "- dk xe may het bn tien" in blocks[0]["examples"].splitlines()
+    assert "- [ho so](topic) cua toi dc duyet chua" in blocks[1]["examples"].splitlines()
+    assert blocks[2]["examples"].splitlines() == ["- không", "- khong"]
