@@ -1,6 +1,6 @@
 import pytest
 
-from actions.open_question import is_open_question
+from actions.support.open_question import is_open_question
 
 
 @pytest.mark.parametrize(
