@@ -28,6 +28,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         services = Services.create(settings)
         app.state.services = services
         services.start()
+        if settings.server.workers > 1:
+            # Workers share one socket and uvicorn accepts on a worker only after its
+            # lifespan started: waiting here keeps a worker whose index is still loading
+            # from taking turns that its ready siblings would answer with search.
+            await services.search_loaded()
         try:
             yield
         finally:

@@ -180,6 +180,11 @@ class Services:
         self.dossiers.start()
         self.handover_watcher.start()
 
+    async def search_loaded(self) -> None:
+        """Wait until the index load started by ``start`` has ended (loaded or failed)."""
+        if self._loading is not None:
+            await asyncio.shield(self._loading)
+
     async def _load_search(self) -> None:
         from assistant.search import SearchService
 
