@@ -70,6 +70,8 @@ $(VENV)/.installed: pyproject.toml requirements/gateway.lock
 	[ -x $(VENV)/bin/python ] || "$$py" -m venv $(VENV)
 	$(VENV)/bin/pip install $(PIP) --require-hashes -r requirements/gateway.lock
 	$(VENV)/bin/pip install $(PIP) --no-deps --no-build-isolation -e .
+	@$(VENV)/bin/pip check >/dev/null 2>&1 || { $(VENV)/bin/pip check; \
+	  echo "requirements/gateway.lock does not fit pyproject.toml: run 'make locks'." >&2; exit 1; }
 	touch $@
 
 $(RASA_VENV)/.installed: requirements/rasa.lock
