@@ -20,7 +20,7 @@ done
 endef
 comma := ,
 
-.PHONY: help run test setup prepare browser fonts servers lint unit integration clean
+.PHONY: help run test setup prepare locks browser fonts servers lint unit integration clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -68,16 +68,35 @@ $(VENV)/.installed: pyproject.toml requirements/gateway.lock
 	@py="$$($(call find_python,3.11))"; \
 	if [ -z "$$py" ]; then echo "Python 3.11 is required: install it (e.g. 'pyenv install 3.11')." >&2; exit 1; fi; \
 	[ -x $(VENV)/bin/python ] || "$$py" -m venv $(VENV)
-	$(VENV)/bin/pip install $(PIP) -c requirements/gateway.lock -e '.[dev]'
+	$(VENV)/bin/pip install $(PIP) --require-hashes -r requirements/gateway.lock
+	$(VENV)/bin/pip install $(PIP) --no-deps --no-build-isolation -e .
+	@$(VENV)/bin/pip check >/dev/null 2>&1 || { $(VENV)/bin/pip check; \
+	  echo "requirements/gateway.lock does not fit pyproject.toml: run 'make locks'." >&2; exit 1; }
 	touch $@
 
 $(RASA_VENV)/.installed: requirements/rasa.lock
 	@py="$$($(call find_python,3.10))"; \
 	if [ -z "$$py" ]; then echo "Rasa 3.6 needs Python 3.10: install it (e.g. 'pyenv install 3.10') or put python3.10 on PATH." >&2; exit 1; fi; \
 	[ -x $(RASA_VENV)/bin/python ] || "$$py" -m venv $(RASA_VENV)
-	$(RASA_VENV)/bin/pip install $(PIP) --no-deps -r requirements/rasa.lock
+	$(RASA_VENV)/bin/pip install $(PIP) --require-hashes --no-deps -r requirements/rasa.lock
 	$(RASA_VENV)/bin/rasa --version >/dev/null
 	touch $@
+
+# Both locks pin every package with the sha256 of each of its files on PyPI, and the
+# installs above refuse anything else (--require-hashes). The gateway's is resolved from
+# pyproject.toml (with its [dev] extra), keeping the current pins where they still fit;
+# the Rasa server's pins are chosen by hand in requirements/rasa.in (why: see its header).
+# torch's CPU build is not on PyPI: pip takes it from the wheel folder pip.conf names
+# (find-links), and so does the gateway's lock.
+TORCH_WHEELS ?= /opt/wheels
+UV_COMPILE = $(VENV)/bin/uv pip compile --quiet --generate-hashes --custom-compile-command "make locks" --index-url https://pypi.org/simple \
+  $$([ -d $(TORCH_WHEELS) ] && echo --find-links $(TORCH_WHEELS))
+locks:  ## re-pin requirements/*.lock with hashes after changing pyproject.toml or rasa.in
+	@[ -x $(VENV)/bin/uv ] || { echo "Run 'make setup' first (uv comes with the dev extra)." >&2; exit 1; }
+	$(UV_COMPILE) --python-version 3.11 --extra dev --override requirements/gateway.overrides \
+	  pyproject.toml -o requirements/gateway.lock
+	$(UV_COMPILE) --python-version 3.10 --no-deps requirements/rasa.in -o requirements/rasa.lock.new
+	mv requirements/rasa.lock.new requirements/rasa.lock
 
 clean:  ## remove environments and everything generated
 	rm -rf $(VENV) $(RASA_VENV) var index/*.json index/*.faiss index/lexical
