@@ -1,10 +1,11 @@
 """The console's words in Vietnamese and English, by key."""
 
-from typing import Any, Literal
+from typing import Any
+
+from assistant.text import Language
 
 __all__ = ["TEXTS", "Language", "translate"]
 
-Language = Literal["vi", "en"]
 
 TEXTS: dict[str, tuple[str, str]] = {
     "app.title": ("Bảng điều khiển cán bộ", "Staff console"),

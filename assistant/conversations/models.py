@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.text import Language
+
 __all__ = [
     "ConversationDetail",
     "ConversationOut",
@@ -35,7 +37,7 @@ class ConversationQuery(BaseModel):
 
     q: str | None = Field(default=None, max_length=200)  # words in any message
     channel: str | None = Field(default=None, max_length=32)
-    language: Literal["vi", "en"] | None = None
+    language: Language | None = None
     intent: str | None = Field(default=None, max_length=64)  # any user turn had it
     fallback: bool | None = None  # the last user turn fell back (NLU gave up)
     rated: Literal["unhelpful", "helpful"] | None = None

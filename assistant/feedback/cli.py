@@ -14,6 +14,7 @@ from assistant.errors import AssistantError
 from assistant.feedback.models import QrIn
 from assistant.feedback.service import FeedbackService
 from assistant.settings import Settings
+from assistant.text import Language
 
 __all__ = ["app", "qr_command"]
 
@@ -51,7 +52,7 @@ def qr_command(
     variant: Annotated[str, typer.Option(
         help="Which link the code opens (PNG/SVG): web, or a chat channel (telegram, zalo)."
     )] = "web",
-    lang: Annotated[Literal["vi", "en"] | None, typer.Option(help="Chat language.")] = None,
+    lang: Annotated[Language | None, typer.Option(help="Chat language.")] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file.")] = None,
 ) -> None:
     """Make the feedback QR code of a counter or agency (PNG, SVG or the A6 PDF sheet)."""

@@ -5,6 +5,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from assistant.text import Language
+
 __all__ = [
     "AnswerFeedbackIn",
     "AnswerFeedbackRecord",
@@ -40,7 +42,7 @@ class FeedbackContext(BaseModel):
 
     conversation: str
     channel: str = "api"
-    language: Literal["vi", "en"] = "vi"
+    language: Language = "vi"
     agency: str | None = Field(default=None, max_length=64)
     counter: str | None = Field(default=None, max_length=64)
     procedure_code: str | None = Field(default=None, max_length=64)
@@ -93,7 +95,7 @@ class AnswerFeedbackIn(BaseModel):
     topic: str | None = Field(default=None, max_length=64)
     procedure_code: str | None = Field(default=None, max_length=64)
     channel: str = "api"
-    language: Literal["vi", "en"] = "vi"
+    language: Language = "vi"
 
 
 class AnswerFeedbackRecord(BaseModel):
@@ -184,7 +186,7 @@ class QrTarget(BaseModel):
     agency: str | None = Field(default=None, pattern=_CODE)
     counter: str | None = Field(default=None, pattern=_CODE)
     agency_name: str | None = Field(default=None, max_length=200)  # printed on the sheet
-    language: Literal["vi", "en"] | None = None  # the chat's language; default: the browser's
+    language: Language | None = None  # the chat's language; default: the browser's
 
 
 class PeriodIn(BaseModel):
@@ -195,7 +197,7 @@ class PeriodIn(BaseModel):
     since: date | None = None
     until: date | None = None
     bucket: Bucket | None = None
-    lang: Literal["vi", "en"] = "vi"
+    lang: Language = "vi"
 
 
 class QrIn(BaseModel):
@@ -209,7 +211,7 @@ class QrIn(BaseModel):
         default_factory=list, max_length=60
     )
     agency_name: str | None = Field(default=None, max_length=200)
-    lang: Literal["vi", "en"] | None = None
+    lang: Language | None = None
     format: Literal["png", "svg", "pdf"] = "png"
     # "web" or a chat channel with a deep link ("telegram", "zalo").
     variant: str = Field(default="web", pattern=r"^[a-z][a-z0-9_]{0,31}$")

@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.search import SearchHitOut
+from assistant.text import Language
 
 __all__ = [
     "ROLES",
@@ -81,5 +82,5 @@ class ParseOut(BaseModel):
     intent: ParsedIntent
     intent_ranking: list[ParsedIntent]
     entities: list[dict[str, Any]]
-    language: Literal["vi", "en"] | None
+    language: Language | None
     search: list[SearchHitOut]
