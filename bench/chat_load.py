@@ -217,7 +217,7 @@ def _bare_rasa(settings: Settings, model: Path, data_dir: Path) -> tuple[Managed
     return process, url
 
 
-def _bench_settings(data_dir: Path) -> Settings:
+def _bench_settings(data_dir: Path, *, rasa_processes: int = 1) -> Settings:
     rasa_port = _free_port()
     # Every simulated user comes from 127.0.0.1: per-address limits would throttle them
     # all together, so only the per-conversation limits stay as shipped.
@@ -225,7 +225,8 @@ def _bench_settings(data_dir: Path) -> Settings:
     return Settings(
         data_dir=data_dir,
         server=ServerSettings(port=_free_port()),
-        rasa=RasaSettings(url=f"http://127.0.0.1:{rasa_port}", port=rasa_port),
+        # Several local processes listen on consecutive ports from rasa_port.
+        rasa=RasaSettings(port=rasa_port, processes=rasa_processes),
         dossiers=DossierSettings(client_rate_limit=loose, sender_rate_limit=loose),
         feedback=FeedbackSettings(client_rate_limit=loose, sender_rate_limit=loose),
     )
@@ -354,11 +355,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="runs per target and level")
     parser.add_argument("--json", type=Path, help="also write the summary here")
     parser.add_argument("--profile", type=Path, help="py-spy records of Rasa go here")
+    parser.add_argument("--rasa-processes", type=int, default=1,
+                        help="Rasa processes of the stack (the bare bot keeps one)")
     args = parser.parse_args()
     args.levels = [int(x) for x in args.levels.split(",")]
 
     data_dir = Path(tempfile.mkdtemp(prefix="chat-load-"))
-    settings = _bench_settings(data_dir)
+    settings = _bench_settings(data_dir, rasa_processes=args.rasa_processes)
     model = bare_model(settings)
     stack = Stack(settings)
     bare: ManagedProcess | None = None
@@ -367,9 +370,13 @@ def main() -> None:
         stack.start_rasa()
         bare, bare_url = _bare_rasa(settings, model, data_dir)
         stack.wait_ready(timeout=START_TIMEOUT)
+        processes = [
+            *((f"rasa-{port}" if port != settings.rasa.port else "rasa", process)
+              for port, process in stack.rasa_by_port.items()),
+            ("gateway", stack.gateway),
+        ]
         pids = {
-            name: process.pid
-            for name, process in (("rasa", stack.rasa), ("gateway", stack.gateway))
+            name: process.pid for name, process in processes
             if process is not None and process.pid
         }
         runs = asyncio.run(_measure(args, stack.gateway_url, bare_url, pids))
