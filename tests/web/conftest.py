@@ -31,7 +31,10 @@ def web_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an event loop running in the main thread
+# while the browser lives, so tests outside tests/web that call asyncio.run would fail
+# if they ran after a session-wide browser was opened.
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
     with launch_chromium() as chromium:
         yield chromium
