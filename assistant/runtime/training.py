@@ -52,8 +52,6 @@ def rasa_executable(settings: Settings) -> Path:
 
 def rasa_environment(settings: Settings) -> dict[str, str]:
     """Environment for Rasa processes: no telemetry calls home, caches under var/."""
-    import os
-
     env = dict(os.environ)
     env.update(
         RASA_TELEMETRY_ENABLED="false",
