@@ -72,7 +72,7 @@ class Services:
         metrics = GatewayMetrics()
         rasa = RasaClient(
             settings.rasa.urls, timeout=settings.rasa.timeout_seconds, token=settings.rasa.token,
-            observe=metrics.observe_rasa,
+            observe=metrics.observe_rasa, turns_in_flight=settings.rasa.turns_in_flight,
         )
         engine = create_db_engine(settings.effective_database_url)
         with setup_lock(engine):  # gateway workers start together

@@ -83,6 +83,12 @@ class RasaSettings(BaseModel):
     # TICKET_LOCK_LIFETIME); a turn normally holds it well under a second.
     lock_lifetime_seconds: int = Field(default=10, ge=1)
     timeout_seconds: float = Field(default=20.0, gt=0)
+    # Turns one gateway worker sends to one Rasa server at once; the others wait their
+    # turn in order (0: no limit). All let in, Rasa interleaves them and every turn waits
+    # for all the others: at 16 conversations p95 577 ms let in, 389 ms with 3, same
+    # turns/s; 1 leaves Rasa idle while it waits for our actions (-20 % turns/s)
+    # (bench/chat_load.py). Per gateway worker: keep workers × this at 3-4.
+    turns_in_flight: int = Field(default=3, ge=0, le=1000)
     # One turn (message + tracker read) answers within this, Rasa or not: below the
     # widget's 30 s, so the user reads the degraded answer rather than a timeout.
     turn_deadline_seconds: float = Field(default=25.0, gt=0)

@@ -5,8 +5,13 @@ the sender id, so every gateway worker and replica picks the same one and adding
 removing a server only moves that server's conversations). When its server refuses the
 connection, drops it, times out or answers 5xx, the next server in the conversation's
 order takes the turn: the servers share one tracker store (and a Redis lock store), so
-the conversation goes on there with its slots."""
+the conversation goes on there with its slots.
 
+Turns go to a server a few at a time, the others waiting in order of arrival (see
+``turns_in_flight``)."""
+
+import asyncio
+import contextlib
 import hashlib
 import logging
 import time
@@ -49,8 +54,15 @@ class RasaClient:
         timeout: float,
         token: str = "",
         observe: Callable[..., None] | None = None,
+        turns_in_flight: int = 0,
     ) -> None:
-        """``observe(call, seconds, is_error=…)`` is told about every turn and parse."""
+        """``observe(call, seconds, is_error=…)`` is told about every turn and parse.
+
+        ``turns_in_flight``: at most this many turns at once on one server, the rest
+        wait in order (0: no limit). A Rasa process works on one core and interleaves the
+        messages it holds, so with every turn let in each waits for all the others to
+        finish; in order, a turn waits only for those before it. Waiting counts against
+        the caller's deadline."""
         listed = [urls] if isinstance(urls, str) else list(urls)
         self.urls = [url.rstrip("/") for url in listed]
         if not self.urls:
@@ -59,6 +71,8 @@ class RasaClient:
         self._http = httpx.AsyncClient(timeout=timeout)
         self._down_until: dict[str, float] = {}
         self._observe = observe
+        self._turns_in_flight = turns_in_flight
+        self._turn_slots: dict[str, asyncio.Semaphore] = {}
 
     def _timed(self, call: str, start: float, *, is_error: bool) -> None:
         if self._observe is not None:
@@ -88,7 +102,7 @@ class RasaClient:
         start = time.perf_counter()
         try:
             response = await self._request(
-                sender_id, "POST", "/webhooks/rest/webhook", json=body
+                sender_id, "POST", "/webhooks/rest/webhook", json=body, is_turn=True
             )
             replies = response.json()
             if not isinstance(replies, list):
@@ -151,15 +165,25 @@ class RasaClient:
         self._timed("parse", start, is_error=False)
         return parsed
 
+    def _slot(self, url: str, *, is_turn: bool) -> contextlib.AbstractAsyncContextManager[Any]:
+        if not is_turn or self._turns_in_flight <= 0:
+            return contextlib.nullcontext()
+        if url not in self._turn_slots:
+            # asyncio's semaphore wakes its waiters first in, first out.
+            self._turn_slots[url] = asyncio.Semaphore(self._turns_in_flight)
+        return self._turn_slots[url]
+
     async def _request(
-        self, sender_id: str, method: str, path: str, **kwargs: Any
+        self, sender_id: str, method: str, path: str, *, is_turn: bool = False,
+        **kwargs: Any,
     ) -> httpx.Response:
         """``method path`` on the conversation's server, then on the others in its
         order while a server is down; a 4xx is the request's fault and is not retried."""
         failures: list[str] = []
         for url in self.servers_for(sender_id):
             try:
-                response = await self._http.request(method, f"{url}{path}", **kwargs)
+                async with self._slot(url, is_turn=is_turn):
+                    response = await self._http.request(method, f"{url}{path}", **kwargs)
                 if response.status_code >= 500:
                     raise _ServerError(f"HTTP {response.status_code}")
                 response.raise_for_status()

@@ -37,10 +37,12 @@ from typing import Any
 
 __all__ = [
     "build_weights_eagerly",
+    "count_saved_events",
     "install_cached_validator",
     "keep_endpoint_connections",
     "main",
     "remember_event_types",
+    "run_graphs_in_order",
     "use_sqlite_wal",
 ]
 
@@ -102,6 +104,48 @@ def use_sqlite_wal() -> None:
         return kwargs
 
     tracker_store.create_engine_kwargs = create_engine_kwargs
+
+
+def count_saved_events() -> None:
+    """An SQL tracker store's ``save`` takes the number of a tracker's events already
+    stored from when it read or last saved that tracker, instead of counting the rows.
+
+    Rasa reads, updates and saves a tracker under the conversation's lock, so nothing
+    else writes to the conversation in between; a tracker the store did not read or
+    save itself (a copy, a tracker built from events) is still counted in the
+    database."""
+    import itertools
+
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    stock_retrieve = SQLTrackerStore.retrieve
+    stock_save = SQLTrackerStore.save
+    stock_additional_events = SQLTrackerStore._additional_events
+
+    def _remember(tracker: Any) -> None:
+        # Keyed by identity: a copy carries the attribute but not the same events.
+        if tracker.events.maxlen is None:
+            tracker._stored_events = (id(tracker), len(tracker.events))
+
+    async def retrieve(self: Any, sender_id: str) -> Any:
+        tracker = await stock_retrieve(self, sender_id)
+        if tracker is not None:
+            _remember(tracker)
+        return tracker
+
+    async def save(self: Any, tracker: Any) -> None:
+        await stock_save(self, tracker)
+        _remember(tracker)
+
+    def _additional_events(self: Any, session: Any, tracker: Any) -> Any:
+        known = getattr(tracker, "_stored_events", None)
+        if known is None or known[0] != id(tracker):
+            return stock_additional_events(self, session, tracker)
+        return itertools.islice(tracker.events, known[1], len(tracker.events))
+
+    SQLTrackerStore.retrieve = retrieve
+    SQLTrackerStore.save = save
+    SQLTrackerStore._additional_events = _additional_events
 
 
 def remember_event_types() -> None:
@@ -178,13 +222,73 @@ def keep_endpoint_connections() -> None:
     EndpointConfig.session = session
 
 
+def run_graphs_in_order() -> None:
+    """``DaskGraphRunner.run`` calls the nodes itself, in an order worked out once per
+    set of targets, instead of building a dask graph and having dask order it."""
+    from rasa.engine.exceptions import GraphRunError
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    def _order(self: Any, targets: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+        orders = self.__dict__.setdefault("_orders", {})
+        if targets not in orders:
+            nodes = self._graph_schema.minimal_graph_schema(list(targets)).nodes
+            ordered: list[tuple[str, list[str]]] = []
+            placed: set[str] = set()
+
+            def place(name: str) -> None:
+                if name in placed or name not in nodes:
+                    return  # placed already, or a run input
+                placed.add(name)
+                needs = list(nodes[name].needs.values())
+                for need in needs:
+                    place(need)
+                ordered.append((name, needs))
+
+            for target in targets:
+                place(target)
+            orders[targets] = ordered
+        order: list[tuple[str, list[str]]] = orders[targets]
+        return order
+
+    def run(
+        self: Any, inputs: dict[str, Any] | None = None, targets: list[str] | None = None
+    ) -> dict[str, Any]:
+        run_targets = tuple(targets if targets else self._graph_schema.target_names)
+        order = _order(self, run_targets)
+        # As dask passed them: a run input as ``(name, value)``, a node's output as the
+        # ``(node name, value)`` it returns.
+        results: dict[str, Any] = {}
+        for name, value in (inputs or {}).items():
+            if isinstance(value, str) and any(name_ == value for name_, _ in order):
+                raise GraphRunError(
+                    f"Input value '{value}' clashes with a node name. Make sure that "
+                    "none of the input names passed to the `run` method are the same "
+                    "as node names in the graph schema."
+                )
+            results[name] = (name, value)
+        try:
+            for name, needs in order:
+                # A need that is neither a node nor an input is passed as it is (dask
+                # does the same with a key it does not know).
+                results[name] = self._instantiated_nodes[name](
+                    *(results.get(need, need) for need in needs)
+                )
+        except RuntimeError as e:
+            raise GraphRunError("Error running runner.") from e
+        return dict(results[target] for target in run_targets)
+
+    DaskGraphRunner.run = run
+
+
 def main(argv: list[str]) -> None:
     """Apply the start-up changes, then run ``rasa`` with ``argv``."""
     install_cached_validator()
     use_sqlite_wal()
+    count_saved_events()
     remember_event_types()
     build_weights_eagerly()
     keep_endpoint_connections()
+    run_graphs_in_order()
     from rasa.__main__ import main as rasa_main
 
     sys.argv = ["rasa", *argv]

@@ -1,6 +1,10 @@
 """RasaClient over several Rasa servers: a conversation sticks to one, another takes
-over when it fails, a request's own error is not retried elsewhere."""
+over when it fails, a request's own error is not retried elsewhere; turns reach a server
+a few at a time, in order."""
 
+import asyncio
+import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,6 +24,27 @@ class _FailingRasa(ScriptedRasa):
 
     def respond(self, request: Request) -> tuple[int, Any]:
         return self.status, {"error": "failing"}
+
+
+class _SlowRasa(ScriptedRasa):
+    """Answers after a pause and remembers how many requests it held at once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.holding = 0
+        self.most_held = 0
+        self._count = threading.Lock()
+
+    def respond(self, request: Request) -> tuple[int, Any]:
+        with self._count:
+            self.holding += 1
+            self.most_held = max(self.most_held, self.holding)
+        time.sleep(0.1)
+        with self._count:
+            self.holding -= 1
+        if request.path == "/model/parse":
+            return 200, {"text": request.json()["text"], "intent": {"name": "greet"}}
+        return super().respond(request)
 
 
 @pytest.fixture
@@ -83,3 +108,36 @@ async def test_every_server_down_is_unavailable() -> None:
     with pytest.raises(RasaUnavailableError):
         await client.send("u1", "xin chào", metadata={})
     await client.aclose()
+
+
+async def test_turns_reach_a_server_a_few_at_a_time_in_order_of_arrival() -> None:
+    with _SlowRasa() as rasa:
+        client = RasaClient(rasa.url, timeout=5.0, turns_in_flight=2)
+        turns = []
+        for number in range(8):
+            turns.append(asyncio.create_task(
+                client.send(f"user-{number}", f"tin {number}", metadata={})
+            ))
+            await asyncio.sleep(0.01)  # they arrive one after another
+        answers = await asyncio.gather(*turns)
+        await client.aclose()
+    assert [a[0].text for a in answers] == [f"echo: tin {n}" for n in range(8)]
+    assert rasa.most_held == 2
+    # The first two went in at once; from then on, in the order they came.
+    assert [body["message"] for body in rasa.received()][2:] == [
+        f"tin {n}" for n in range(2, 8)
+    ]
+
+
+async def test_the_staff_nlu_tester_does_not_wait_behind_the_turns() -> None:
+    with _SlowRasa() as rasa:
+        client = RasaClient(rasa.url, timeout=5.0, turns_in_flight=1)
+        turns = [asyncio.create_task(client.send(f"user-{n}", "tin", metadata={}))
+                 for n in range(4)]
+        await asyncio.sleep(0.02)
+        parse = asyncio.create_task(client.parse("xin chào"))
+        assert (await parse)["intent"]["name"] == "greet"
+        assert sum(not turn.done() for turn in turns) >= 2  # still queued
+        await asyncio.gather(*turns)
+        await client.aclose()
+    assert rasa.most_held == 2  # the parse went in beside the one turn
