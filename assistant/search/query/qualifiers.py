@@ -9,7 +9,12 @@ variant often wins on a short title. A question that names no reason for the var
 variant title is ranked slightly lower for it.
 
 Titles are read in lower case with diacritics; a question is read as its accented text
-(restored when typed without diacritics) plus its alias and glossary expansions.
+(restored when typed without diacritics) plus its alias and glossary expansions. A word
+that asks for a variant in one sense and not in another is read in its context: "làm
+lại thẻ" asks again, "mua lại xe cũ" (buy second-hand) does not; "mất thẻ" (lost) does,
+"mất bao lâu" (takes how long) does not; "đóng cửa" (close down) does, "đóng bảo hiểm"
+(pay contributions) does not; "nghỉ kinh doanh" does, "nghỉ thai sản" (maternity leave)
+does not.
 """
 
 import re
@@ -25,7 +30,9 @@ __all__ = ["QUALIFIERS", "asked_qualifiers", "title_qualifiers"]
 class Qualifier:
     name: str
     title: re.Pattern[str]  # a title of this variant
-    asked_by: tuple[str, ...]  # words of a question that asks for it (accented syllables)
+    # Words of a question that ask for it (accented syllables), each a regular
+    # expression matched at word boundaries.
+    asked_by: tuple[str, ...]
 
 
 # The variant's action opens the title ("Thủ tục đăng ký lại khai sinh", "Cấp đổi …").
@@ -35,27 +42,43 @@ QUALIFIERS: tuple[Qualifier, ...] = (
     Qualifier(
         "again",
         re.compile(_OPENING + r"(?:cấp lại|đăng ký lại|khôi phục|trình báo mất)\b"),
-        ("lại", "mất", "thất lạc", "hỏng", "rách", "cháy", "hư", "thay thế"),
+        (
+            # "lại" after a verb of making or issuing; alone it is "buy back", "stay",
+            # "the rest", "why (then)".
+            "(?:làm|cấp|xin|đăng ký|in|khai|đổi) lại",
+            # "mất" is also "to take" (time, money): "mất bao lâu", "mất phí không".
+            "mất(?! (?:bao|mấy|khoảng|tầm|chừng|nhiều|ít|hết|thời gian|tiền|phí|lệ phí"
+            "|công|có))",
+            "thất lạc", "hỏng", "rách", "cháy", "hư", "thay thế",
+        ),
     ),
     Qualifier(
         "exchange",
         re.compile(_OPENING + r"(?:cấp đổi|đổi)\b"),
-        ("đổi", "hết hạn", "hỏng", "rách", "hư", "sai", "cũ", "điều chỉnh"),
+        # Not "cũ" alone: "xe cũ", "nhà cũ" are second-hand, not to be exchanged.
+        ("đổi", "hết hạn", "hỏng", "rách", "hư", "sai", "điều chỉnh"),
     ),
     Qualifier(
         "extend",
         re.compile(_OPENING + r"gia hạn\b"),
-        ("gia hạn", "hết hạn", "thêm"),
+        # Not "thêm" alone: "thêm ngành nghề", "thêm tên" add, they do not extend.
+        ("gia hạn", "hết hạn", "ở thêm", "lưu trú thêm"),
     ),
     Qualifier(
         "remove",
         re.compile(_OPENING + r"(?:xóa|xoá|hủy|huỷ|thu hồi|chấm dứt|giải thể)\b"),
-        ("xóa", "xoá", "hủy", "huỷ", "thu hồi", "chấm dứt", "cắt", "ngừng", "giải thể", "đóng"),
+        (
+            "xóa", "xoá", "hủy", "huỷ", "thu hồi", "chấm dứt", "cắt", "ngừng", "giải thể",
+            # "đóng" alone is mostly "pay" (đóng thuế, đóng bảo hiểm).
+            "đóng cửa", "đóng mã số thuế",
+        ),
     ),
     Qualifier(
         "pause",
         re.compile(_OPENING + r"(?:tạm ngừng|tạm dừng|đình chỉ)\b"),
-        ("tạm ngừng", "tạm dừng", "ngừng", "dừng", "nghỉ", "đình chỉ"),
+        # "nghỉ" alone is mostly leave (nghỉ thai sản, nghỉ hưu, nghỉ việc, nghỉ ốm).
+        ("tạm ngừng", "tạm dừng", "ngừng", "dừng", "tạm nghỉ", "nghỉ kinh doanh",
+         "nghỉ bán", "đình chỉ"),
     ),
     Qualifier(
         "amend",
@@ -83,6 +106,11 @@ QUALIFIERS: tuple[Qualifier, ...] = (
 )
 
 
+_ASKED = {
+    q.name: re.compile(r"(?<!\w)(?:" + "|".join(q.asked_by) + r")(?!\w)") for q in QUALIFIERS
+}
+
+
 def title_qualifiers(title: str) -> frozenset[str]:
     """Names of the variants ``title`` belongs to."""
     text = " ".join(title.lower().split())
@@ -91,7 +119,8 @@ def title_qualifiers(title: str) -> frozenset[str]:
 
 def asked_qualifiers(texts: Iterable[str]) -> frozenset[str]:
     """Names of the variants the question (its accented ``texts``) asks for."""
-    words = " " + " ".join(" ".join(syllables(t)) for t in texts) + " "
+    # One text at a time: a word's context is its own sentence.
+    said = [" ".join(syllables(t)) for t in texts]
     return frozenset(
-        q.name for q in QUALIFIERS if any(f" {trigger} " in words for trigger in q.asked_by)
+        name for name, asked in _ASKED.items() if any(asked.search(text) for text in said)
     )

@@ -39,3 +39,16 @@ def test_a_question_asks_for_a_variant_by_its_reason() -> None:
 def test_reasons_are_whole_syllables_with_diacritics() -> None:
     assert asked_qualifiers(["sổ đỏ", "lái xe"]) == set()  # not "đổi", not "lại"
     assert asked_qualifiers(["I lost it", "bị mất, cấp lại"]) == {"again"}
+
+
+def test_a_word_asks_for_a_variant_only_in_the_sense_that_names_a_reason() -> None:
+    assert asked_qualifiers(["làm lại căn cước"]) == {"again"}
+    assert asked_qualifiers(["bị mất bằng lái xe"]) == {"again"}
+    assert asked_qualifiers(["mua lại xe máy cũ thì sang tên thế nào"]) == set()
+    assert asked_qualifiers(["làm sổ đỏ mất bao lâu"]) == set()
+    assert asked_qualifiers(["đăng ký kết hôn có mất phí không"]) == set()
+    assert asked_qualifiers(["đóng bảo hiểm xã hội tự nguyện"]) == set()
+    assert asked_qualifiers(["đóng cửa quán ăn"]) == {"remove"}
+    assert asked_qualifiers(["hưởng chế độ nghỉ thai sản"]) == set()
+    assert asked_qualifiers(["tạm nghỉ kinh doanh 3 tháng"]) == {"pause"}
+    assert asked_qualifiers(["thêm ngành nghề cho hộ kinh doanh"]) == set()
