@@ -6,13 +6,17 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from assistant.database import create_db_engine
 from assistant.feedback.csv_io import parse_csv
+from assistant.handover.tables import HandoverRow
 from assistant.runtime.stack import Stack
 from assistant.staff.service import StaffService
 from tests.support.browser import WidgetPage, artifacts_dir, launch_chromium
@@ -140,11 +144,27 @@ def test_unknown_sender_gets_no_updates_and_staff_routes_need_a_token(desk: Desk
     assert desk.gateway.post("/api/staff/handovers/1/claim", json={}).status_code == 401
 
 
+def _age_waiting_handover(desk: Desk, sender: str, seconds: float) -> None:
+    """Moves the handover's request back in time, as if nobody had claimed it for
+    ``seconds`` (the gateway's own watcher then finds it)."""
+    engine = create_db_engine(desk.stack.settings.effective_database_url)
+    with Session(engine) as session, session.begin():
+        row = session.scalars(select(HandoverRow).where(
+            HandoverRow.sender_id.in_((sender, f"api:{sender}")),
+            HandoverRow.status == "waiting")).one()
+        row.created_at -= timedelta(seconds=seconds)
+    engine.dispose()
+
+
 def test_unclaimed_handover_offers_a_message(desk: Desk) -> None:
     sender = f"web-{uuid.uuid4().hex}"
     _chat(desk, sender, "cho tôi gặp nhân viên")
+    time.sleep(2)  # the watcher has looked once: still in time, nothing said
+    assert desk.gateway.get("/api/chat/updates", params={"sender_id": sender}).json()[
+        "messages"] == []
+    _age_waiting_handover(desk, sender, UNCLAIMED_SECONDS)
     told = _wait(lambda: desk.gateway.get("/api/chat/updates", params={"sender_id": sender})
-                 .json()["messages"], "the unclaimed notice", timeout=UNCLAIMED_SECONDS + 30)
+                 .json()["messages"], "the unclaimed notice", timeout=30)
     assert "chưa có cán bộ nào tiếp nhận" in told[0]["text"]
     [kept] = _chat(desk, sender, "Tôi cần hỏi về đất đai, số tôi 0912345678")
     assert "liên hệ" in kept
