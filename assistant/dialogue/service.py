@@ -108,6 +108,9 @@ class DialogueService:
             taken = await self._handovers.intercept(message)
             if taken is not None:
                 return taken
+        # Rasa reads the text as typed. Restoring its diacritics first (the search's
+        # accent model) lowered unaccented intent accuracy on the held-out set (.971 →
+        # .950): chat phrases restore wrongly ("chao ban nha" → "chào bán nhà").
         text = normalise_text(message.text)
         guess = guess_language(text)
         detected = guess.language
