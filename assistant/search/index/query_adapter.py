@@ -23,7 +23,8 @@ encoding: training itself takes seconds).
 
 More questions did not help (same run, dev and held-out): two more English templates per
 gloss (3,800 questions), questions naming a title's specific result document (1,600), a
-second unaccented form, or eight epochs each left R@1 / R@5 equal or lower.
+second unaccented form, or eight epochs each left R@1 / R@5 equal or lower; so did a
+matrix of its own for English questions (dev English R@1 .748 → .729).
 """
 
 import hashlib

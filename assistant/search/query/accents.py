@@ -5,6 +5,10 @@ A syllable bigram language model learnt from the catalogue's own text (titles, s
 documents …) scores every accented form seen for each folded syllable; a Viterbi search
 picks the most probable sentence. Bigrams are smoothed Witten-Bell style towards the
 unigram distribution. Syllables never seen in the corpus are kept as typed.
+
+The encoder reads the best restoration only: giving it the second best as well did not
+help even where restoration errs most (a model learnt from the catalogue alone, without
+the everyday texts: dev unaccented R@1 .766 → .748, held-out R@5 .865 → .885).
 """
 
 import itertools
