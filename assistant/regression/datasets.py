@@ -2,24 +2,14 @@
 search questions (JSON lines with ``vi``, ``vi_plain``, ``en`` wordings and codes)."""
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from assistant.nlu_examples import NluExample, load_nlu
 
 __all__ = ["FORMS", "NluExample", "SearchQuestion", "load_nlu", "load_search"]
 
 FORMS = ("vi", "vi_plain", "en")
-# Entity annotations: "[tiếng Anh]{"entity": …}" and "[Hà Nội](place)" → the text.
-_ANNOTATION = re.compile(r"\[([^\]]+)\](?:\{[^}]*\}|\([^)]*\))")
-
-
-@dataclass(frozen=True)
-class NluExample:
-    text: str
-    intent: str
-    form: str
 
 
 @dataclass(frozen=True)
@@ -28,20 +18,6 @@ class SearchQuestion:
     text: str
     form: str
     codes: tuple[str, ...]
-
-
-def load_nlu(path: Path) -> list[NluExample]:
-    document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    examples = []
-    for block in document.get("nlu") or []:
-        if "intent" not in block:
-            continue
-        form = str((block.get("metadata") or {}).get("form") or "vi")
-        for line in str(block.get("examples") or "").splitlines():
-            text = line.strip().removeprefix("- ").strip()
-            if text:
-                examples.append(NluExample(_ANNOTATION.sub(r"\1", text), block["intent"], form))
-    return examples
 
 
 def load_search(path: Path) -> list[SearchQuestion]:
