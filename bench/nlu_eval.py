@@ -168,7 +168,11 @@ def ensure_nlu_model(
     ]
     print(f"training NLU model {digest} (a few minutes)", file=sys.stderr)
     started = time.monotonic()
-    result = subprocess.run(command, cwd=build, env=rasa_environment(settings), check=False)
+    # Rasa prints its progress on stdout: keep it off ours, which --json makes a JSON
+    # object alone.
+    result = subprocess.run(
+        command, cwd=build, env=rasa_environment(settings), stdout=sys.stderr, check=False
+    )
     if result.returncode != 0 or not model.exists():
         raise SystemExit(f"rasa train nlu failed with exit code {result.returncode}")
     print(f"trained in {time.monotonic() - started:.0f} s", file=sys.stderr)

@@ -65,6 +65,7 @@ ABLATION: dict[str, SearchTuning] = {
     "full − title terms in English": replace(_FULL, use_title_terms=False),
     "full − curated glossary (title terms only)": replace(_FULL, use_curated_glossary=False),
     "full − accent restoration": replace(_FULL, use_accent_restoration=False),
+    "full − chat shorthand written out": replace(_FULL, use_shorthand=False),
     "full − query adapter": replace(_FULL, use_query_adapter=False),
     "full − language gate": replace(_FULL, use_language_gate=False),
     "full − citizen prior": replace(_FULL, citizen_bonus=0.0),

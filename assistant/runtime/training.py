@@ -8,7 +8,6 @@ import fcntl
 import hashlib
 import logging
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -20,6 +19,7 @@ import yaml
 
 from assistant.settings import Settings, project_root
 from assistant.text import fold_diacritics, has_diacritics
+from assistant.text.shorthand import abbreviate
 
 __all__ = [
     "TrainingError",
@@ -28,7 +28,6 @@ __all__ = [
     "inputs_hash",
     "rasa_environment",
     "rasa_executable",
-    "shorthand",
     "write_training_data",
 ]
 
@@ -177,39 +176,6 @@ def write_training_data(root: Path, build: Path) -> None:
         )
 
 
-# Chat shorthand of unaccented Vietnamese ("ko", "dc", "dk", "j", "bn", "hs"), applied to
-# the folded form of intent examples: people who skip diacritics mostly abbreviate too,
-# and the hand-written examples rarely do.
-_SHORTHAND = (
-    ("khong", "ko"), ("duoc", "dc"), ("dang ky", "dk"), ("bao nhieu", "bn"),
-    ("ho so", "hs"), ("thu tuc", "tt"), ("nhu the nao", "ntn"), ("gi", "j"),
-    ("vay", "v"), ("roi", "r"), ("biet", "bt"), ("nguoi", "ng"), ("truoc", "trc"),
-    ("can cuoc cong dan", "cccd"), ("chung minh nhan dan", "cmnd"),
-    ("giay phep lai xe", "gplx"), ("uy ban nhan dan", "ubnd"),
-)
-_SHORTHAND_WORDS = re.compile(
-    r"\b(" + "|".join(re.escape(long) for long, _ in _SHORTHAND) + r")\b", re.IGNORECASE
-)
-_SHORT = dict(_SHORTHAND)
-# Entity annotations keep their text: "[Hồ sơ](…)" must stay what the value was.
-_ANNOTATION = re.compile(r"\[[^\]]*\]\([^)]*\)|\[[^\]]*\]\{[^}]*\}")
-
-
-def shorthand(text: str) -> str:
-    """``text`` (unaccented) in chat shorthand, annotations untouched."""
-    parts, last = [], 0
-    for match in _ANNOTATION.finditer(text):
-        parts.append(_abbreviate(text[last : match.start()]))
-        parts.append(match.group())
-        last = match.end()
-    parts.append(_abbreviate(text[last:]))
-    return "".join(parts)
-
-
-def _abbreviate(text: str) -> str:
-    return _SHORTHAND_WORDS.sub(lambda m: _SHORT[m.group().lower()], text)
-
-
 def augment_nlu_file(document: dict[str, Any]) -> dict[str, Any]:
     """Add the diacritic-free form of every accented example (and synonym/lookup entry),
     and the chat-shorthand form of every Vietnamese intent example."""
@@ -224,7 +190,7 @@ def augment_nlu_file(document: dict[str, Any]) -> dict[str, Any]:
             if not has_diacritics(line):
                 continue
             folded = fold_diacritics(line.strip()[2:].strip(), lower=False)
-            variants = [folded, shorthand(folded)] if key == "intent" else [folded]
+            variants = [folded, abbreviate(folded)] if key == "intent" else [folded]
             for variant in ("- " + v for v in variants):
                 if variant not in seen:
                     seen.add(variant)

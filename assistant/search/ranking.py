@@ -54,6 +54,7 @@ class SearchTuning:
     # Title terms in more of the titles than this do not extend the glossary.
     title_term_max_share: float = 0.01
     use_accent_restoration: bool = True
+    use_shorthand: bool = True  # chat shorthand ("dk", "j") written out before restoring
     use_query_adapter: bool = True  # only matters for an index built with one
     use_language_gate: bool = True  # weight the question's own BM25 terms by how Vietnamese
     dense_weight: float = 1.0

@@ -73,6 +73,7 @@ class SearchService:
             aliases=vocabulary.aliases if self.tuning.use_aliases else None,
             glossary=glossary if self.tuning.use_glossary else None,
             restore_accents=self.tuning.use_accent_restoration,
+            spell_out_shorthand=self.tuning.use_shorthand,
         )
         self._adapter = index.adapter if self.tuning.use_query_adapter else None
         documents = index.documents

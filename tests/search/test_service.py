@@ -101,3 +101,9 @@ def test_plain_question_ranks_the_plain_procedure_first(
     full_service: SearchService, query: str, code: str
 ) -> None:
     assert full_service.search(query, k=3)[0].code == code
+
+
+def test_a_question_typed_as_chat_is_read_in_full(full_service: SearchService) -> None:
+    analysed = full_service.analyse("toi muon dk ket hon thi can j")
+    assert analysed.restored == "tôi muốn đăng ký kết hôn thì cần gì"
+    assert "1.000894" in {h.code for h in full_service.search(analysed.text, k=5)}

@@ -6,6 +6,7 @@ import hashlib
 from assistant.nlu_examples import load_nlu
 from assistant.search.query.aliases import default_aliases_path
 from assistant.settings import project_root
+from assistant.text import has_diacritics
 
 __all__ = ["EVERYDAY_WEIGHT", "everyday_texts", "texts_hash"]
 
@@ -18,7 +19,13 @@ EVERYDAY_WEIGHT = 30
 
 def everyday_texts() -> list[str]:
     """Both sides of every alias row, then the examples of every intent of the
-    Vietnamese NLU files (``nlu_data/nlu/vi*.yml``, entity markup removed)."""
+    Vietnamese NLU files (``nlu_data/nlu/vi*.yml``, entity markup removed); only texts
+    written with diacritics.
+
+    An unaccented line ("dk ket hon can giay to gi", typed as chats are) counted 30 times
+    taught the model that "ket hon" and "giay to" stay unaccented: "toi muon dk ket hon
+    thi can j" came back as "tôi muốn dk ket hon thì cần j".
+    """
     texts = []
     aliases = default_aliases_path()
     if aliases.is_file():
@@ -26,7 +33,7 @@ def everyday_texts() -> list[str]:
             texts.extend(line.split("\t")[:2])
     for examples in sorted((project_root() / "nlu_data" / "nlu").glob("vi*.yml")):
         texts.extend(example.text for example in load_nlu(examples))
-    return texts
+    return [text for text in texts if has_diacritics(text)]
 
 
 def texts_hash(texts: list[str]) -> str:

@@ -1,9 +1,10 @@
 """From a user's question to what each side of the search reads.
 
-Steps: normalise → find aliases (everyday words, abbreviations, English → official
-wording) → restore diacritics of unaccented Vietnamese → decide how Vietnamese the
-question is, which gates the lexical side (English words collide with folded Vietnamese
-syllables: "the" ~ "thẻ", "to" ~ "tờ").
+Steps: normalise → write out the chat shorthand of unaccented Vietnamese ("dk", "j") →
+find aliases (everyday words, abbreviations, English → official wording) → restore
+diacritics of unaccented Vietnamese → decide how Vietnamese the question is, which gates
+the lexical side (English words collide with folded Vietnamese syllables: "the" ~ "thẻ",
+"to" ~ "tờ").
 """
 
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from assistant.search.query.qualifiers import asked_qualifiers
 from assistant.search.query.syllables import folded_syllables, lexical_tokens
 from assistant.search.query.title_terms import TitleTerms
 from assistant.text import detect_language, has_diacritics, normalise_text
+from assistant.text.shorthand import spell_out
 
 __all__ = ["AnalysedQuery", "QueryAnalyser", "Vocabulary", "load_vocabulary"]
 
@@ -75,21 +77,24 @@ class QueryAnalyser:
         aliases: AliasTable | None,
         glossary: EnglishGlossary | None = None,
         restore_accents: bool = True,
+        spell_out_shorthand: bool = True,
     ) -> None:
         self._accents = accents
         self._aliases = aliases
         self._glossary = glossary
         self._restore = restore_accents
+        self._spell_out = spell_out_shorthand
 
     def analyse(self, query: str) -> AnalysedQuery:
         text = normalise_text(query, max_chars=_MAX_QUERY_CHARS)
-        folded = folded_syllables(text)
-        vietnamese = self._vietnamese(text, folded)
-        expansions = self._expansions(text, vietnamese)
+        spoken = self._spelled_out(text)
+        folded = folded_syllables(spoken)
+        vietnamese = self._vietnamese(spoken, folded)
+        expansions = self._expansions(spoken, vietnamese)
         restored = None
-        if self._accents is not None and self._should_restore(text, vietnamese):
-            restored = self._accents.restore(text)
-        base = restored or text
+        if self._accents is not None and self._should_restore(spoken, vietnamese):
+            restored = self._accents.restore(spoken)
+        base = restored or spoken
         dense_text = ". ".join([base, *expansions]) if expansions else base
         expansion_terms = [t for e in expansions for t in lexical_tokens(folded_syllables(e))]
         return AnalysedQuery(
@@ -114,6 +119,17 @@ class QueryAnalyser:
         found = dict.fromkeys(glossary.translations(text))
         found.update(dict.fromkeys(m.expansion for m in aliases if not glossary.match(m.term)))
         return tuple(found)
+
+    def _spelled_out(self, text: str) -> str:
+        """Unaccented Vietnamese with its chat shorthand written in full ("dk ket hon can
+        j" → "dang ky ket hon can gi"), which the accent model and both sides of the
+        search can read; any other text as it is."""
+        if not self._spell_out or has_diacritics(text):
+            return text
+        spelled = spell_out(text)
+        if spelled == text or detect_language(spelled) == "en":
+            return text
+        return spelled
 
     def _should_restore(self, text: str, vietnamese: float) -> bool:
         return self._restore and vietnamese >= 0.5 and not has_diacritics(text)

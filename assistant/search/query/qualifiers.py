@@ -12,9 +12,9 @@ Titles are read in lower case with diacritics; a question is read as its accente
 (restored when typed without diacritics) plus its alias and glossary expansions. A word
 that asks for a variant in one sense and not in another is read in its context: "làm
 lại thẻ" asks again, "mua lại xe cũ" (buy second-hand) does not; "mất thẻ" (lost) does,
-"mất bao lâu" (takes how long) does not; "đóng cửa" (close down) does, "đóng bảo hiểm"
-(pay contributions) does not; "nghỉ kinh doanh" does, "nghỉ thai sản" (maternity leave)
-does not.
+"mất bao lâu" (takes how long) and "bố tôi mất" (died) do not; "đóng cửa" (close down)
+does, "đóng bảo hiểm" (pay contributions) does not; "nghỉ kinh doanh" does, "nghỉ thai
+sản" (maternity leave) does not.
 """
 
 import re
@@ -35,6 +35,11 @@ class Qualifier:
     asked_by: tuple[str, ...]
 
 
+# "mất" right after a relative (and whose relative) is "died", not "lost".
+_RELATIVES = ("bố", "mẹ", "cha", "má", "ông", "bà", "vợ", "chồng", "người thân", "người nhà")
+_OWNERS = ("", " tôi", " mình", " em", " anh", " chị", " tao")
+_DIED = "".join(f"(?<!{relative}{owner} )" for relative in _RELATIVES for owner in _OWNERS)
+
 # The variant's action opens the title ("Thủ tục đăng ký lại khai sinh", "Cấp đổi …").
 _OPENING = r"^(?:thủ tục\s+)?(?:đăng ký\s+)?"
 
@@ -46,9 +51,12 @@ QUALIFIERS: tuple[Qualifier, ...] = (
             # "lại" after a verb of making or issuing; alone it is "buy back", "stay",
             # "the rest", "why (then)".
             "(?:làm|cấp|xin|đăng ký|in|khai|đổi) lại",
-            # "mất" is also "to take" (time, money): "mất bao lâu", "mất phí không".
-            "mất(?! (?:bao|mấy|khoảng|tầm|chừng|nhiều|ít|hết|thời gian|tiền|phí|lệ phí"
-            "|công|có))",
+            # "mất" is also "to take" (time, money): "mất bao lâu", "mất phí không"; and
+            # "to die" after a relative: "bố tôi mất", "ông bà mất" (khai tử, thừa kế).
+            _DIED + "mất(?! (?:bao|mấy|khoảng|tầm|chừng|nhiều|ít|hết|thời gian|tiền|phí"
+            "|lệ phí|công|có))",
+            # … unless a paper follows: "chồng mất giấy phép lái xe" lost it.
+            "mất(?= (?:giấy|thẻ|sổ|bằng|hộ chiếu|căn cước|chứng minh|ví|hồ sơ|bản))",
             "thất lạc", "hỏng", "rách", "cháy", "hư", "thay thế",
         ),
     ),

@@ -89,3 +89,19 @@ def test_vietnamese_is_not_read_through_the_glossary(bilingual: QueryAnalyser) -
 def test_the_variants_a_question_asks_for(bilingual: QueryAnalyser) -> None:
     assert bilingual.analyse("đăng ký khai sinh").asked == frozenset()
     assert bilingual.analyse("đăng ký lại khai sinh").asked == {"again"}
+
+
+def test_chat_shorthand_is_written_out_before_accents_are_restored() -> None:
+    accents = AccentModel.train(["Đăng ký kết hôn cần giấy tờ gì."] * 2)
+    analyser = QueryAnalyser(accents=accents, aliases=AliasTable([("cccd", "thẻ căn cước")]))
+    analysed = analyser.analyse("dk ket hon can j")
+    assert analysed.text == "dk ket hon can j"
+    assert analysed.restored == "đăng ký kết hôn cần gì"
+    assert "dang_ky" in analysed.lexical
+    # Abbreviations of papers stay for the alias table.
+    assert analyser.analyse("lam cccd dc ko").expansions == ("thẻ căn cước",)
+    # Off for the ablation; English is never read as shorthand.
+    plain = QueryAnalyser(accents=accents, aliases=None, spell_out_shorthand=False)
+    assert plain.analyse("dk ket hon can j").restored == "dk kết hôn cần j"
+    assert analyser.analyse("how r the fees").text == "how r the fees"
+    assert "r" in analyser.analyse("how r the fees").lexical
