@@ -47,7 +47,8 @@ class IndexManifest(BaseModel):
 
     builder_version: int
     catalogue_hash: str
-    everyday_hash: str  # of the everyday texts the accent model learns from (index/everyday.py)
+    # of the everyday texts and word lists the accent model and adapter learn from
+    everyday_hash: str  # (index/everyday.py)
     model_name: str
     model_path: str
     dimension: int = Field(gt=0)

@@ -5,6 +5,8 @@ import hashlib
 
 from assistant.nlu_examples import load_nlu
 from assistant.search.query.aliases import default_aliases_path
+from assistant.search.query.glossary import default_glossary_path
+from assistant.search.query.title_terms import default_terms_path
 from assistant.settings import project_root
 from assistant.text import has_diacritics
 
@@ -37,4 +39,10 @@ def everyday_texts() -> list[str]:
 
 
 def texts_hash(texts: list[str]) -> str:
-    return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
+    """Hash of the everyday ``texts`` and of the word lists the query adapter's questions
+    are analysed with (English glossary, title terms): a change to any of them makes the
+    index stale, so its accent model and adapter learn from the lists as they are."""
+    digest = hashlib.sha256("\n".join(texts).encode("utf-8"))
+    for path in (default_glossary_path(), default_terms_path()):
+        digest.update(b"\0" + (path.read_bytes() if path.is_file() else b""))
+    return digest.hexdigest()

@@ -1,4 +1,8 @@
-from assistant.search.index.everyday import everyday_texts
+from pathlib import Path
+
+import pytest
+
+from assistant.search.index.everyday import everyday_texts, texts_hash
 from assistant.text import has_diacritics
 
 
@@ -8,3 +12,14 @@ def test_the_accent_model_learns_only_from_texts_written_with_diacritics() -> No
     texts = everyday_texts()
     assert len(texts) > 1000
     assert all(has_diacritics(text) for text in texts)
+
+
+def test_a_changed_word_list_makes_the_index_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terms = tmp_path / "title_terms.tsv"
+    terms.write_text("vietnamese\tenglish\tuse\nchi trả\tpayment\t\n", encoding="utf-8")
+    monkeypatch.setattr("assistant.search.index.everyday.default_terms_path", lambda: terms)
+    before = texts_hash(["làm sổ đỏ"])
+    terms.write_text("vietnamese\tenglish\tuse\nchi trả\tpay\t\n", encoding="utf-8")
+    assert texts_hash(["làm sổ đỏ"]) != before
