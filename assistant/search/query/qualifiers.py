@@ -36,7 +36,10 @@ class Qualifier:
 
 
 # "mất" right after a relative (and whose relative) is "died", not "lost".
-_RELATIVES = ("bố", "mẹ", "cha", "má", "ông", "bà", "vợ", "chồng", "người thân", "người nhà")
+_RELATIVES = (
+    "bố", "mẹ", "cha", "má", "ông", "bà", "nội", "ngoại", "vợ", "chồng", "anh", "chị", "em",
+    "con", "trai", "gái", "chú", "bác", "cô", "dì", "cậu", "người thân", "người nhà",
+)
 _OWNERS = ("", " tôi", " mình", " em", " anh", " chị", " tao")
 _DIED = "".join(f"(?<!{relative}{owner} )" for relative in _RELATIVES for owner in _OWNERS)
 

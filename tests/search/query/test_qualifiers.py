@@ -48,7 +48,7 @@ def test_a_word_asks_for_a_variant_only_in_the_sense_that_names_a_reason() -> No
     assert asked_qualifiers(["làm sổ đỏ mất bao lâu"]) == set()
     assert asked_qualifiers(["đăng ký kết hôn có mất phí không"]) == set()
     assert asked_qualifiers(["bố tôi mất, làm giấy khai tử ở đâu"]) == set()  # died
-    assert asked_qualifiers(["ông bà mất thì chia đất thế nào"]) == set()
+    assert asked_qualifiers(["ông nội mất để lại mảnh đất"]) == set()
     assert asked_qualifiers(["chồng mất giấy phép lái xe"]) == {"again"}  # lost a paper
     assert asked_qualifiers(["đóng bảo hiểm xã hội tự nguyện"]) == set()
     assert asked_qualifiers(["đóng cửa quán ăn"]) == {"remove"}
