@@ -249,7 +249,10 @@ class SearchService:
         total = np.zeros(self.size, dtype=np.float32)
         # English questions reach this side through their glossary expansions only. A
         # BM25 of their own words over the titles' English glosses, added for them,
-        # lowered R@1 on dev (.748 → .729 at weight 0.1) and on held-out.
+        # lowered R@1 on dev (.748 → .729 at weight 0.1) and on held-out. So did a BM25
+        # over each procedure's profile and conditions as a third part (dev vi R@1 .799
+        # → .785 at 0.1), and, on the dense side, a second query vector of an English
+        # question's expansions alone (dev English R@1 .748 → .720 at 0.3).
         own = analysed.vietnamese if self.tuning.use_language_gate else 1.0
         if own > 0:
             total += own * lexical.scores(analysed.lexical)

@@ -27,7 +27,10 @@ second unaccented form, or eight epochs each left R@1 / R@5 equal or lower; so d
 matrix of its own for English questions (dev English R@1 .748 → .729). Fine-tuning e5's
 top four layers on the same questions instead (passages fixed, same loss, one epoch,
 5 minutes) stayed below the matrix on dev (vi R@1 .771 against .799) and matched it on
-held-out: the generated questions, not the map's capacity, are the limit.
+held-out: the generated questions, not the map's capacity, are the limit. Nor did
+templated situations for each variant title ("tôi bị mất {paper} thì làm sao" for "Cấp
+lại …"; dev vi R@1 .799 → .776), or the project's own development questions as extra
+pairs (once or three times: held-out equal or lower, English R@1 .577 → .558 at three).
 """
 
 import hashlib
