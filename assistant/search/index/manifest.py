@@ -62,7 +62,7 @@ def mismatches(
     if catalogue_hash is not None and manifest.catalogue_hash != catalogue_hash:
         reasons.append("catalogue changed")
     if manifest.everyday_hash != everyday_hash:
-        reasons.append("aliases or NLU examples changed")
+        reasons.append("aliases, NLU examples or English word lists changed")
     if manifest.model_name != model_name:
         reasons.append(f"model {manifest.model_name} ≠ {model_name}")
     return reasons

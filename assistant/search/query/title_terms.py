@@ -77,9 +77,7 @@ class TitleTerms:
         tokens = _tokens(title)
         words: list[str] = []
         known = total = 0
-        start = 0
-        while start < len(tokens):
-            term, length = self._longest(tokens, start)
+        for start, term, length in self._segments(tokens):
             if term is not None:
                 words.append(term.english[0])
                 if tokens[start] != ",":
@@ -91,7 +89,6 @@ class TitleTerms:
                 total += 1
                 if tokens[start].isdigit():
                     words.append(tokens[start])
-            start += length
         if not total or known / total < _MIN_COVERAGE:
             return None
         while words and words[0] in (*_SKIPPED_OPENING, ","):
@@ -132,12 +129,35 @@ class TitleTerms:
                 counts[term] = counts.get(term, 0) + 1
         return counts
 
-    def _longest(self, tokens: tuple[str, ...], start: int) -> tuple[TitleTerm | None, int]:
-        for length in range(min(_LONGEST_TERM, len(tokens) - start), 0, -1):
-            term = self._by_tokens.get(tuple(tokens[start : start + length]))
-            if term is not None:
-                return term, length
-        return None, 1
+    def _segments(
+        self, tokens: tuple[str, ...]
+    ) -> list[tuple[int, TitleTerm | None, int]]:
+        """``(start, term or None, length)`` pieces of ``tokens``: the most words covered
+        by terms, in the fewest pieces, then with the longest term. Taking the longest
+        term at each word in turn read "cấp giấy phép lái xe" as "cấp giấy phép" + "lái
+        xe" ("issue licence driving"), not "cấp" + "giấy phép lái xe"."""
+        size = len(tokens)
+        # best[i]: (covered, -pieces, longest term) of tokens[i:], and its first piece.
+        best: list[tuple[tuple[int, int, int], tuple[TitleTerm | None, int]]] = [
+            ((0, 0, 0), (None, 0))
+        ] * (size + 1)
+        for start in range(size - 1, -1, -1):
+            (covered, pieces, longest), _ = best[start + 1]
+            options = [((covered, pieces - 1, longest), (None, 1))]
+            for length in range(1, min(_LONGEST_TERM, size - start) + 1):
+                term = self._by_tokens.get(tokens[start : start + length])
+                if term is not None:
+                    (covered, pieces, longest), _ = best[start + length]
+                    score = (covered + length, pieces - 1, max(longest, length))
+                    options.append((score, (term, length)))
+            best[start] = max(options, key=lambda option: option[0])
+        segments = []
+        start = 0
+        while start < size:
+            term, length = best[start][1]
+            segments.append((start, term, length))
+            start += length
+        return segments
 
 
 def _tokens(text: str) -> tuple[str, ...]:

@@ -56,7 +56,7 @@ def test_changed_aliases_make_the_index_stale(
         handle.write("giấy đi đường\tgiấy thông hành\teveryday wording\n")
     monkeypatch.setattr("assistant.search.index.everyday.default_aliases_path", lambda: aliases)
     assert stale_reasons(small_index_settings, small_catalogue) == [
-        "aliases or NLU examples changed"
+        "aliases, NLU examples or English word lists changed"
     ]
 
 
