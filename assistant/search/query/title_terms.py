@@ -138,12 +138,10 @@ class TitleTerms:
         xe" ("issue licence driving"), not "cấp" + "giấy phép lái xe"."""
         size = len(tokens)
         # best[i]: (covered, -pieces, longest term) of tokens[i:], and its first piece.
-        best: list[tuple[tuple[int, int, int], tuple[TitleTerm | None, int]]] = [
-            ((0, 0, 0), (None, 0))
-        ] * (size + 1)
+        best: list[_Choice] = [((0, 0, 0), (None, 0))] * (size + 1)
         for start in range(size - 1, -1, -1):
             (covered, pieces, longest), _ = best[start + 1]
-            options = [((covered, pieces - 1, longest), (None, 1))]
+            options: list[_Choice] = [((covered, pieces - 1, longest), (None, 1))]
             for length in range(1, min(_LONGEST_TERM, size - start) + 1):
                 term = self._by_tokens.get(tokens[start : start + length])
                 if term is not None:
@@ -151,13 +149,17 @@ class TitleTerms:
                     score = (covered + length, pieces - 1, max(longest, length))
                     options.append((score, (term, length)))
             best[start] = max(options, key=lambda option: option[0])
-        segments = []
+        segments: list[tuple[int, TitleTerm | None, int]] = []
         start = 0
         while start < size:
             term, length = best[start][1]
             segments.append((start, term, length))
             start += length
         return segments
+
+
+# A way to read the rest of a title: (words covered, −pieces, longest term), first piece.
+_Choice = tuple[tuple[int, int, int], tuple[TitleTerm | None, int]]
 
 
 def _tokens(text: str) -> tuple[str, ...]:
