@@ -13,6 +13,7 @@ Two question sets (``--set``):
 A hit is a displayed code (best variant of a family) among the question's codes.
 
     PYTHONPATH=. HF_HUB_OFFLINE=1 python bench/search_quality.py [--set fresh] [--json out.json]
+        [--adapter-seeds 3]
 """
 
 from __future__ import annotations
@@ -149,6 +150,27 @@ def misses(service: Any, questions: list[dict[str, Any]], form: str) -> list[str
     return lines
 
 
+def _seed_rows(
+    services: list[Any], questions: list[dict[str, Any]], count: int
+) -> dict[str, dict[str, dict[str, float]]]:
+    """The full system with each adapter seed, then the mean of the seeds."""
+    print(f"\nfull hybrid by query-adapter seed ({count} batch orders):\n")
+    _print_header("adapter seed")
+    rows = {}
+    for seed, service in enumerate(services):
+        rows[f"seed {seed}"] = scores(ranks(service.with_tuning(_FULL), questions))
+        _print_row(f"seed {seed}", rows[f"seed {seed}"])
+    rows["mean"] = {
+        form: {
+            measure: sum(row[form][measure] for row in rows.values()) / count
+            for measure in ("R@1", "R@5", "MRR")
+        }
+        for form in FORMS
+    }
+    _print_row("mean", rows["mean"])
+    return rows
+
+
 def _print_header(first: str = "configuration") -> None:
     print(f"| {first} | " + " | ".join(f"{f} R@1 / R@5 / MRR" for f in FORMS) + " |")
     print("|" + " --- |" * (len(FORMS) + 1))
@@ -178,6 +200,14 @@ def main() -> None:
         "--split", choices=("all", "dev", "heldout"), help="project set only; default: all"
     )
     parser.add_argument("--no-ablation", action="store_true", help="full system only")
+    parser.add_argument(
+        "--adapter-seeds",
+        type=int,
+        default=1,
+        metavar="N",
+        help="also score the full system with the query adapter trained in N batch orders "
+        "(0 … N-1; 0 is the index's) and their mean: compare changes by the mean",
+    )
     parser.add_argument("--misses", choices=FORMS, help="list the misses of one form")
     parser.add_argument("--index-dir", type=Path, help="evaluate another index folder")
     parser.add_argument(
@@ -201,6 +231,7 @@ def main() -> None:
     base = SearchService.load(settings, catalogue=catalogue)
     print(f"loaded {base.size} procedures in {time.perf_counter() - started:.1f} s")
     report: dict[str, Any] = {"questions": {}, "ablation": {}}
+    seeded = [base.with_adapter_seed(settings, seed) for seed in range(args.adapter_seeds)]
     configs = {"full hybrid": _FULL} if args.no_ablation else dict(ABLATION)
     if not base.has_folded_copies:
         for name in _NEED_FOLDED:
@@ -225,6 +256,10 @@ def main() -> None:
                 report.setdefault("kinds", {})[split] = kinds = by_kind(questions, found)
                 _print_kinds(kinds, questions)
         report["ablation"][split] = rows
+        if args.adapter_seeds > 1:
+            report.setdefault("adapter_seeds", {})[split] = _seed_rows(
+                seeded, questions, args.adapter_seeds
+            )
     if args.misses:
         if args.set_name == "fresh":
             parser.error("--misses lists the project set only: the fresh set is never tuned on")

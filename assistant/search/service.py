@@ -3,6 +3,7 @@ scores fused per question, filtered, and grouped by procedure family."""
 
 import logging
 import os
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -126,6 +127,31 @@ class SearchService:
     def with_tuning(self, tuning: SearchTuning) -> "SearchService":
         """The same index and encoder ranked with other switches (for benchmarks)."""
         return SearchService(self._index, self._encoder, vocabulary=self._vocabulary, tuning=tuning)
+
+    def with_adapter_seed(self, settings: Settings, seed: int) -> "SearchService":
+        """The same index with its query adapter trained again in another batch order
+        (for benchmarks: the order alone moves R@1 by about a point; cached per seed)."""
+        from assistant.search.index.build import train_query_adapter
+
+        index = self._index
+        if self._encoder is None or index.adapter is None:
+            return self
+        passages = index.dense.reconstruct_n(0, self.size)
+        matrix = train_query_adapter(
+            settings,
+            index.documents,
+            index.accents,
+            self._encoder,
+            passages,
+            index.manifest.model_name,
+            seed=seed,
+        )
+        return SearchService(
+            replace(index, adapter=matrix),
+            self._encoder,
+            vocabulary=self._vocabulary,
+            tuning=self.tuning,
+        )
 
     @property
     def title_terms(self) -> TitleTerms:

@@ -4,6 +4,7 @@ import pytest
 
 from assistant.search.errors import InvalidSearchError
 from assistant.search.service import SearchService
+from assistant.settings import Settings
 
 _CARD_14 = {"1.001247", "1.014061", "2.000200"}  # one family at three levels
 
@@ -56,6 +57,18 @@ def test_bad_parameters_are_refused(
 ) -> None:
     with pytest.raises(InvalidSearchError, match=message):
         small_service.search("khai sinh", **kwargs)  # type: ignore[arg-type]
+
+
+def test_the_adapter_can_be_trained_in_another_batch_order(
+    small_service: SearchService, small_index_settings: Settings
+) -> None:
+    other = small_service.with_adapter_seed(small_index_settings, 1)
+    assert other is not small_service
+    assert other.search("cap lai the can cuoc", k=3)  # still a working search
+    same = small_service.with_adapter_seed(small_index_settings, 0)
+    assert [h.code for h in same.search("đăng ký khai sinh", k=5)] == [
+        h.code for h in small_service.search("đăng ký khai sinh", k=5)
+    ]
 
 
 def test_an_empty_query_is_refused(small_service: SearchService) -> None:

@@ -54,6 +54,7 @@ __all__ = [
     "read_manifest",
     "resolve_model",
     "stale_reasons",
+    "train_query_adapter",
 ]
 
 log = logging.getLogger(__name__)
@@ -167,7 +168,7 @@ def build_index(
             corpus_texts(procedures), everyday=everyday, everyday_weight=EVERYDAY_WEIGHT
         )
         accents.save(scratch / ACCENTS)
-        adapter = _query_adapter(
+        adapter = train_query_adapter(
             settings, documents, accents, encoder, vectors[: len(documents)], model_name
         )
         np.save(scratch / ADAPTER_FILE, adapter)
@@ -199,16 +200,18 @@ def build_index(
     return target
 
 
-def _query_adapter(
+def train_query_adapter(
     settings: Settings,
     documents: list[IndexedDocument],
     accents: AccentModel,
     encoder: "Encoder",
     passages: np.ndarray,
     model_name: str,
+    *,
+    seed: int = 0,
 ) -> np.ndarray:
     """The query adapter of this catalogue (query_adapter.py), trained on questions
-    analysed as the default search analyses them."""
+    analysed as the default search analyses them (cached per ``seed``)."""
     tuning = SearchTuning()
     vocabulary = load_vocabulary()
     titles = [d.title for d in documents]
@@ -235,6 +238,7 @@ def _query_adapter(
         encode=lambda texts: encode_with_cache(
             texts, encoder.encode_queries, path=cache, dimension=encoder.dimension
         ),
+        seed=seed,
     )
 
 

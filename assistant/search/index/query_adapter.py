@@ -32,9 +32,10 @@ templated situations for each variant title ("tôi bị mất {paper} thì làm 
 lại …"; dev vi R@1 .799 → .776), or the project's own development questions as extra
 pairs (once or three times: held-out equal or lower, English R@1 .577 → .558 at three).
 
-Compare variants over several training seeds: the order of the batches alone moves dev
-R@1 by up to .014 and the 52 held-out English questions by up to .06 (seeds 0–2,
-2026-12-05); averaging the matrices of 3 or 5 seeds was no better than one.
+Compare variants over several training seeds (``bench/search_quality.py --adapter-seeds
+3``): the order of the batches alone moves dev R@1 by up to .014 and the 52 held-out
+English questions by up to .06 (seeds 0–2, 2026-12-05), as much as most changes above;
+averaging the matrices of 3 or 5 seeds was no better than one.
 """
 
 import hashlib
@@ -119,10 +120,14 @@ def ensure_adapter(
     questions: Sequence[tuple[str, int]],
     passages: np.ndarray,
     encode: Callable[[list[str]], np.ndarray],
+    seed: int = 0,
 ) -> np.ndarray:
     """The trained matrix for ``questions`` (analysed texts, target rows of
-    ``passages``), from the cache when these inputs were trained before."""
+    ``passages``), from the cache when these inputs were trained before; ``seed`` orders
+    the batches (the index uses 0; benchmarks compare several)."""
     digest = hashlib.sha256(f"{ADAPTER_VERSION}\n{model_name}\n".encode())
+    if seed:
+        digest.update(f"seed {seed}\n".encode())
     for text, position in questions:
         digest.update(f"{position}\t{text}\n".encode())
     digest.update(np.ascontiguousarray(passages, dtype=np.float32).tobytes())
@@ -132,7 +137,7 @@ def ensure_adapter(
     started = time.perf_counter()
     vectors = encode([text for text, _ in questions])
     targets = np.array([position for _, position in questions], dtype=np.int64)
-    matrix = _train(vectors, targets, passages)
+    matrix = _train(vectors, targets, passages, seed=seed)
     path.parent.mkdir(parents=True, exist_ok=True)
     scratch = path.with_suffix(".tmp.npy")
     np.save(scratch, matrix)
@@ -152,12 +157,14 @@ def adapted(vector: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(mapped / norm if norm else mapped, dtype=np.float32)
 
 
-def _train(vectors: np.ndarray, targets: np.ndarray, passages: np.ndarray) -> np.ndarray:
+def _train(
+    vectors: np.ndarray, targets: np.ndarray, passages: np.ndarray, *, seed: int
+) -> np.ndarray:
     """Softmax over all passages (cosine / temperature) with the question's own row as
     the answer, plus a pull of the matrix towards the identity."""
     import torch  # at build time only: the search process never imports torch
 
-    generator = torch.Generator().manual_seed(0)
+    generator = torch.Generator().manual_seed(seed)
     queries = torch.from_numpy(np.asarray(vectors, dtype=np.float32))
     rows = torch.from_numpy(np.asarray(passages, dtype=np.float32))
     answers = torch.from_numpy(targets)
