@@ -24,7 +24,12 @@ from assistant.search.index.documents import (
     corpus_texts,
     save_documents,
 )
-from assistant.search.index.everyday import EVERYDAY_WEIGHT, everyday_texts, texts_hash
+from assistant.search.index.everyday import (
+    EVERYDAY_WEIGHT,
+    everyday_questions,
+    everyday_texts,
+    texts_hash,
+)
 from assistant.search.index.lexical import LexicalIndex
 from assistant.search.index.manifest import (
     mismatches,
@@ -222,10 +227,16 @@ def train_query_adapter(
             titles, curated=True, title_terms=True, max_share=tuning.title_term_max_share
         ),
     )
+    positions = {d.code: position for position, d in enumerate(documents)}
     questions = training_questions(
         titles,
         aliases=vocabulary.aliases.rows if vocabulary.aliases is not None else [],
         gloss=vocabulary.title_terms.gloss,
+        written=[
+            (language, text, positions[code])
+            for code, language, text in everyday_questions()
+            if code in positions
+        ],
     )
     analysed = [(analyser.analyse(text).dense_text, position) for text, position in questions]
     # Generated questions repeat across builds: their vectors are kept like passages'.

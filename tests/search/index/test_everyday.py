@@ -2,7 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.search.index.everyday import everyday_texts, texts_hash
+from assistant.catalogue.service import CatalogueService
+from assistant.catalogue.store import bundled_path
+from assistant.search.index.everyday import everyday_questions, everyday_texts, texts_hash
 from assistant.text import has_diacritics
 
 
@@ -23,3 +25,14 @@ def test_a_changed_word_list_makes_the_index_stale(
     before = texts_hash(["làm sổ đỏ"])
     terms.write_text("vietnamese\tenglish\tuse\nchi trả\tpay\t\n", encoding="utf-8")
     assert texts_hash(["làm sổ đỏ"]) != before
+
+
+def test_the_written_everyday_questions_name_real_procedures() -> None:
+    questions = everyday_questions()
+    codes = {p.code for p in CatalogueService.load(bundled_path()).all()}
+    assert len(questions) > 2500
+    assert {code for code, _, _ in questions} <= codes
+    vietnamese = [text for _, language, text in questions if language == "vi"]
+    english = [text for _, language, text in questions if language == "en"]
+    assert all(has_diacritics(text) for text in vietnamese)
+    assert len(english) > 800

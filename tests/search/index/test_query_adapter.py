@@ -25,6 +25,14 @@ def test_questions_are_generated_for_every_title_in_every_form() -> None:
     )
 
 
+def test_written_questions_are_learnt_as_typed_and_without_diacritics() -> None:
+    written = [("vi", "vợ tôi vừa sinh em bé, làm giấy tờ gì", 1), ("en", "new baby papers", 1)]
+    pairs = training_questions(_TITLES, aliases=[], gloss=lambda _: None, written=written)
+    assert ("vợ tôi vừa sinh em bé, làm giấy tờ gì", 1) in pairs
+    assert ("vo toi vua sinh em be, lam giay to gi", 1) in pairs
+    assert ("new baby papers", 1) in pairs
+
+
 def test_the_adapter_learns_to_rank_each_question_s_row_first(tmp_path) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("torch")
     rng = np.random.default_rng(0)
