@@ -38,7 +38,8 @@ words, a situation that leads to it, an English question; written from each titl
 applicants and result, blind to every evaluation set): means of 3 seeds, dev R@1 vi
 .793 → .799, unaccented .788 → .799, English .740 → .738; held-out MRR .809 → .818,
 .824 → .820, .676 → .693 — a point at most, so better questions alone are not the lever
-either.
+either. The English questions from the title terms' wider glosses (1,892 → 2,349 titles)
+stayed within the seed spread too, as did making them only from glosses of key words.
 
 Compare variants over several training seeds (``bench/search_quality.py --adapter-seeds
 3``): the order of the batches alone moves dev R@1 by up to .014 and the 52 held-out
