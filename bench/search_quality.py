@@ -231,7 +231,8 @@ def main() -> None:
     base = SearchService.load(settings, catalogue=catalogue)
     print(f"loaded {base.size} procedures in {time.perf_counter() - started:.1f} s")
     report: dict[str, Any] = {"questions": {}, "ablation": {}}
-    seeded = [base.with_adapter_seed(settings, seed) for seed in range(args.adapter_seeds)]
+    # Seed 0 is the index's own adapter; the others are trained (or read from the cache).
+    seeded = [base] + [base.with_adapter_seed(settings, s) for s in range(1, args.adapter_seeds)]
     configs = {"full hybrid": _FULL} if args.no_ablation else dict(ABLATION)
     if not base.has_folded_copies:
         for name in _NEED_FOLDED:

@@ -26,9 +26,9 @@ from assistant.search.index.documents import (
 )
 from assistant.search.index.everyday import (
     EVERYDAY_WEIGHT,
+    everyday_hash,
     everyday_questions,
     everyday_texts,
-    texts_hash,
 )
 from assistant.search.index.lexical import LexicalIndex
 from assistant.search.index.manifest import (
@@ -110,7 +110,7 @@ def index_mismatches(
         manifest,
         builder_version=BUILDER_VERSION,
         catalogue_hash=catalogue_hash,
-        everyday_hash=texts_hash(everyday_texts()),
+        everyday_hash=everyday_hash(everyday_texts()),
         model_name=model_name,
     )
 
@@ -181,7 +181,7 @@ def build_index(
             scratch,
             builder_version=BUILDER_VERSION,
             catalogue_hash=catalogue.content_hash,
-            everyday_hash=texts_hash(everyday),
+            everyday_hash=everyday_hash(everyday),
             model_name=model_name,
             model_path=str(model_path),
             dimension=encoder.dimension,

@@ -15,9 +15,9 @@ from assistant.text import has_diacritics
 __all__ = [
     "EVERYDAY_WEIGHT",
     "QUESTIONS_PATH",
+    "everyday_hash",
     "everyday_questions",
     "everyday_texts",
-    "texts_hash",
 ]
 
 # Everyday questions written for the catalogue's procedures (see everyday_questions).
@@ -69,7 +69,7 @@ def everyday_questions(path: Path = QUESTIONS_PATH) -> list[tuple[str, str, str]
     return questions
 
 
-def texts_hash(texts: list[str]) -> str:
+def everyday_hash(texts: list[str]) -> str:
     """Hash of the everyday ``texts``, of the word lists the query adapter's questions
     are analysed with (English glossary, title terms) and of the written everyday
     questions: a change to any of them makes the index stale, so its accent model and

@@ -35,13 +35,16 @@ class Qualifier:
     asked_by: tuple[str, ...]
 
 
-# "mất" right after a relative (and whose relative) is "died", not "lost".
+# "mất" right after a relative (and whose relative) is "died", not "lost". The look-behinds
+# follow the word, so they are tried only where "mất" is.
 _RELATIVES = (
     "bố", "mẹ", "cha", "má", "ông", "bà", "nội", "ngoại", "vợ", "chồng", "anh", "chị", "em",
     "con", "trai", "gái", "chú", "bác", "cô", "dì", "cậu", "người thân", "người nhà",
 )
 _OWNERS = ("", " tôi", " mình", " em", " anh", " chị", " tao")
-_DIED = "".join(f"(?<!{relative}{owner} )" for relative in _RELATIVES for owner in _OWNERS)
+_LOST = "mất" + "".join(
+    f"(?<!{relative}{owner} mất)" for relative in _RELATIVES for owner in _OWNERS
+)
 
 # The variant's action opens the title ("Thủ tục đăng ký lại khai sinh", "Cấp đổi …").
 _OPENING = r"^(?:thủ tục\s+)?(?:đăng ký\s+)?"
@@ -56,7 +59,7 @@ QUALIFIERS: tuple[Qualifier, ...] = (
             "(?:làm|cấp|xin|đăng ký|in|khai|đổi) lại",
             # "mất" is also "to take" (time, money): "mất bao lâu", "mất phí không"; and
             # "to die" after a relative: "bố tôi mất", "ông bà mất" (khai tử, thừa kế).
-            _DIED + "mất(?! (?:bao|mấy|khoảng|tầm|chừng|nhiều|ít|hết|thời gian|tiền|phí"
+            _LOST + "(?! (?:bao|mấy|khoảng|tầm|chừng|nhiều|ít|hết|thời gian|tiền|phí"
             "|lệ phí|công|có))",
             # … unless a paper follows: "chồng mất giấy phép lái xe" lost it.
             "mất(?= (?:giấy|thẻ|sổ|bằng|hộ chiếu|căn cước|chứng minh|ví|hồ sơ|bản))",

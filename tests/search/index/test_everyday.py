@@ -4,7 +4,7 @@ import pytest
 
 from assistant.catalogue.service import CatalogueService
 from assistant.catalogue.store import bundled_path
-from assistant.search.index.everyday import everyday_questions, everyday_texts, texts_hash
+from assistant.search.index.everyday import everyday_hash, everyday_questions, everyday_texts
 from assistant.text import has_diacritics
 
 
@@ -22,9 +22,9 @@ def test_a_changed_word_list_makes_the_index_stale(
     terms = tmp_path / "title_terms.tsv"
     terms.write_text("vietnamese\tenglish\tuse\nchi trả\tpayment\t\n", encoding="utf-8")
     monkeypatch.setattr("assistant.search.index.everyday.default_terms_path", lambda: terms)
-    before = texts_hash(["làm sổ đỏ"])
+    before = everyday_hash(["làm sổ đỏ"])
     terms.write_text("vietnamese\tenglish\tuse\nchi trả\tpay\t\n", encoding="utf-8")
-    assert texts_hash(["làm sổ đỏ"]) != before
+    assert everyday_hash(["làm sổ đỏ"]) != before
 
 
 def test_the_written_everyday_questions_name_real_procedures() -> None:
